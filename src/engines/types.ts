@@ -30,6 +30,8 @@ export interface TranslateBatchOptions {
   signal?: AbortSignal;
   /** Called as results arrive, so a caller can persist them before the batch ends. */
   onResults?: (results: TranslationResult[]) => void | Promise<void>;
+  /** Requests an engine may have in flight at once (remote engines); default is the engine's own. */
+  concurrency?: number;
 }
 
 export interface Usage {
@@ -42,6 +44,11 @@ export interface TranslationEngine {
   readonly id: string;
   /** Everything besides the text that changes the output (model, formality, glossary id…): part of the cache key. */
   readonly fingerprint: string;
+  /**
+   * The fingerprint for one language pair, when settings differ per pair (e.g. a glossary for
+   * fr→en only): a cache keyed by it is not invalidated by another pair's changes.
+   */
+  fingerprintFor?(sourceLang: Lang, targetLang: Lang): string;
   /**
    * Translates every request; results come back with the same ids. Texts the engine cannot
    * translate (e.g. no memory match) are omitted from the result.

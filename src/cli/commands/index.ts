@@ -1,0 +1,20 @@
+/**
+ * Every command verso has, in the order `verso --help` lists them. Adding a command is one
+ * import and one line here.
+ */
+import type { CommandSpec } from '../command.js';
+import { initCommand } from './init.js';
+import { importCommand } from './import.js';
+import { segmentCommand } from './segment.js';
+import { statusCommand } from './status.js';
+import { approveCommand } from './approve.js';
+import { editCommand } from './edit.js';
+
+export const COMMANDS: CommandSpec[] = [
+  initCommand,
+  importCommand,
+  segmentCommand,
+  statusCommand,
+  editCommand,
+  approveCommand,
+];

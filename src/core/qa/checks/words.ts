@@ -1,0 +1,83 @@
+/** `double-word`, `untranslated`, `length-ratio`: checks that read the text as words. */
+import { baseLang, findEmails, findUrls, fold, words } from '../text.js';
+import { neutralTypography } from '../typography.js';
+import type { QaOptions, SegmentPair } from '../types.js';
+import type { Draft } from './registry.js';
+
+/**
+ * Doubled words that are grammatical: English `had had`, `that that`; French reflexive
+ * `nous nous`, `vous vous`. Vietnamese reduplicates freely (`từ từ`, `người người`, `ngày ngày`),
+ * so there only function words that never reduplicate are reported.
+ */
+const ALLOWED_DOUBLES: Record<string, Set<string>> = {
+  en: new Set(['had', 'that', 'is', 'do', 'bye', 'no', 'very', 'so', 'ha', 'knock', 'far', 'more', 'many']),
+  fr: new Set(['nous', 'vous', 'très', 'si', 'non', 'oui', 'bien', 'beaucoup']),
+  de: new Set(['die', 'der', 'das', 'sie']),
+};
+const VI_NEVER_DOUBLED = new Set(['của', 'và', 'là', 'các', 'những', 'được', 'trong', 'cho', 'với', 'đã', 'này', 'không', 'có', 'một', 'để', 'tại', 'từ', 'theo', 'về', 'sẽ', 'đang', 'bị', 'khi', 'thì', 'mà', 'nhưng', 'hoặc', 'cũng', 'ông', 'bà']);
+// `từ` (from) reduplicates as `từ từ` (slowly): allow it despite the list above.
+VI_NEVER_DOUBLED.delete('từ');
+
+export function checkDoubleWords(pair: SegmentPair, opts: QaOptions): Draft[] {
+  const lang = baseLang(opts.targetLang);
+  const list = words(pair.target);
+  const out: Draft[] = [];
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i - 1]!;
+    const b = list[i]!;
+    const w = b.text.toLowerCase();
+    if (w !== a.text.toLowerCase() || /^\p{N}+$/u.test(w)) continue;
+    // Only words separated by plain spacing count; `Yes, yes` is deliberate.
+    if (!/^[ \u00A0\u202F]+$/u.test(pair.target.slice(a.end, b.start))) continue;
+    if (lang === 'vi' ? !VI_NEVER_DOUBLED.has(w) : ALLOWED_DOUBLES[lang]?.has(w)) continue;
+    out.push({ check: 'double-word', message: `“${b.text}” twice in a row`, span: { side: 'target', start: a.start, end: b.end } });
+  }
+  return out;
+}
+
+/** Letters-only words of a text once URLs, e-mails and digits are set aside. */
+function proseWords(text: string): string[] {
+  let t = text;
+  for (const f of [...findUrls(text), ...findEmails(text)]) t = t.replace(f.text, ' ');
+  return words(t).map((w) => w.text).filter((w) => /\p{L}/u.test(w));
+}
+
+/**
+ * A copy of the source is fine for a name, a number or a URL (`Lloyd Austin`, `COVID-19`), not for a
+ * sentence. Three or more words of prose copied unchanged means the segment was not translated.
+ */
+export function checkUntranslated(pair: SegmentPair, opts: QaOptions): Draft[] {
+  if (pair.target.trim() === '' || baseLang(opts.sourceLang) === baseLang(opts.targetLang)) return [];
+  const norm = (t: string, lang: string) => fold(neutralTypography(t, lang)).replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[“”"]/g, '"').trim();
+  if (norm(pair.source, opts.sourceLang) !== norm(pair.target, opts.targetLang)) return [];
+  const prose = proseWords(pair.source);
+  const lowercaseWords = prose.filter((w) => w === w.toLowerCase()).length;
+  // Names are capitalised; a sentence has lower-case words too.
+  if (prose.length < 3 || lowercaseWords < 2) return [];
+  return [{ check: 'untranslated', message: 'the translation is identical to the source text', span: { side: 'target', start: 0, end: pair.target.length } }];
+}
+
+/**
+ * Typical target/source length ratios in characters for news prose. Pairs not listed use 1.
+ * They set the centre of the accepted band, not a target: the band is wide on purpose.
+ */
+const EXPECTED_RATIO: Record<string, number> = {
+  'fr>en': 0.9, 'fr>vi': 1.0, 'fr>de': 1.05, 'vi>fr': 1.1, 'vi>en': 1.0, 'en>fr': 1.12, 'en>vi': 1.1,
+};
+
+export function checkLengthRatio(pair: SegmentPair, opts: QaOptions): Draft[] {
+  const { min, max, minSourceLength } = opts.lengthRatio ?? { min: 0.5, max: 2, minSourceLength: 40 };
+  const src = pair.source.trim();
+  const tgt = pair.target.trim();
+  // Short strings (titles, captions) vary too much to judge; empty targets are `blank`'s business.
+  if (src.length < minSourceLength || tgt === '') return [];
+  const expected = EXPECTED_RATIO[`${baseLang(opts.sourceLang)}>${baseLang(opts.targetLang)}`] ?? 1;
+  const relative = tgt.length / src.length / expected;
+  if (relative >= min && relative <= max) return [];
+  const pct = Math.round((tgt.length / src.length) * 100);
+  return [{
+    check: 'length-ratio',
+    message: `the translation is ${pct}% of the source’s length (${tgt.length} vs ${src.length} characters): ${relative < min ? 'something may be missing' : 'something may have been added or repeated'}`,
+    span: null,
+  }];
+}

@@ -1,0 +1,33 @@
+/**
+ * French typography, normalised before punctuation is compared.
+ *
+ * A correct French sentence `« Nous sommes prêts », a-t-il dit : « Allons-y ! »` has guillemets with
+ * (narrow) no-break spaces inside them and a space before `:` and `!`. Its correct English translation
+ * has none of these. Comparing the raw strings (pofilter's `doublequoting`, `puncspacing`) calls a
+ * correct pair wrong, so the source side is brought to neutral typography first: guillemets become
+ * curly double quotes, and the spaces French puts before `; : ! ?` and inside guillemets go away.
+ * Lengths change, so normalised text is only used for comparisons, never for offsets.
+ */
+import { SPACE_CHARS } from './text.js';
+
+const SP = `[${SPACE_CHARS}]`;
+
+export function normalizeFrenchTypography(text: string): string {
+  return text
+    .replace(new RegExp(`«${SP}*`, 'g'), '“')
+    .replace(new RegExp(`${SP}*»`, 'g'), '”')
+    .replace(/‹\s*/g, '‘')
+    .replace(/\s*›/g, '’')
+    .replace(new RegExp(`${SP}+([;:!?])`, 'g'), '$1')
+    .replace(/\.\.\./g, '…');
+}
+
+/** Normalises the source side when its language uses French typography (fr, and fr-CA etc.). */
+export function neutralTypography(text: string, lang: string): string {
+  return lang.toLowerCase().startsWith('fr') ? normalizeFrenchTypography(text) : text.replace(/\.\.\./g, '…');
+}
+
+/** Double quotation marks of every style, opening and closing. */
+export const DOUBLE_QUOTES = /[“”„‟"«»]/g;
+export const OPENING_QUOTES = new Set(['“', '„', '«']);
+export const CLOSING_QUOTES = new Set(['”', '»']);

@@ -1,0 +1,105 @@
+/**
+ * Matching the paragraphs of an old and a new version of the same article, in order.
+ *
+ * First the paragraphs that did not change at all anchor the two versions (a longest common
+ * subsequence on exact text). Between two anchors, old and new paragraphs are paired by word
+ * overlap with a small order-preserving dynamic programme, so an edited paragraph keeps its key
+ * while a rewritten-from-scratch one counts as removed plus added.
+ */
+export interface ParagraphMatch {
+  oldIndex: number;
+  newIndex: number;
+  /** 1 for identical text, otherwise the word-overlap score that paired them. */
+  similarity: number;
+}
+
+/** Pairs whose word overlap (Dice) is below this are not the same paragraph edited. */
+export const EDIT_SIMILARITY_THRESHOLD = 0.4;
+
+export function matchParagraphs(oldTexts: readonly string[], newTexts: readonly string[]): ParagraphMatch[] {
+  const anchors = exactAnchors(oldTexts, newTexts);
+  const matches: ParagraphMatch[] = [];
+  let oi = 0;
+  let ni = 0;
+  for (const a of [...anchors, { oldIndex: oldTexts.length, newIndex: newTexts.length, similarity: 1 }]) {
+    matches.push(...pairGap(oldTexts, newTexts, oi, a.oldIndex, ni, a.newIndex));
+    if (a.oldIndex < oldTexts.length) matches.push(a);
+    oi = a.oldIndex + 1;
+    ni = a.newIndex + 1;
+  }
+  return matches.sort((x, y) => x.newIndex - y.newIndex);
+}
+
+/** Longest common subsequence of identical paragraphs. O(n·m) on paragraph counts, fine for articles. */
+function exactAnchors(a: readonly string[], b: readonly string[]): ParagraphMatch[] {
+  const n = a.length;
+  const m = b.length;
+  const table = new Uint32Array((n + 1) * (m + 1));
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[at(i, j)] = a[i] === b[j] ? (table[at(i + 1, j + 1)] as number) + 1 : Math.max(table[at(i + 1, j)] as number, table[at(i, j + 1)] as number);
+    }
+  }
+  const out: ParagraphMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push({ oldIndex: i, newIndex: j, similarity: 1 });
+      i++;
+      j++;
+    } else if ((table[at(i + 1, j)] as number) >= (table[at(i, j + 1)] as number)) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** Best order-preserving pairing of old[o0,o1) with new[n0,n1) by word overlap. */
+function pairGap(oldTexts: readonly string[], newTexts: readonly string[], o0: number, o1: number, n0: number, n1: number): ParagraphMatch[] {
+  const rows = o1 - o0;
+  const cols = n1 - n0;
+  if (rows === 0 || cols === 0) return [];
+  const oldWords = oldTexts.slice(o0, o1).map(wordBag);
+  const newWords = newTexts.slice(n0, n1).map(wordBag);
+  const sim = (i: number, j: number) => dice(oldWords[i] as Map<string, number>, newWords[j] as Map<string, number>);
+  const score = new Float64Array((rows + 1) * (cols + 1));
+  const at = (i: number, j: number) => i * (cols + 1) + j;
+  for (let i = rows - 1; i >= 0; i--) {
+    for (let j = cols - 1; j >= 0; j--) {
+      const s = sim(i, j);
+      const take = s >= EDIT_SIMILARITY_THRESHOLD ? s + (score[at(i + 1, j + 1)] as number) : -Infinity;
+      score[at(i, j)] = Math.max(take, score[at(i + 1, j)] as number, score[at(i, j + 1)] as number);
+    }
+  }
+  const out: ParagraphMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < rows && j < cols) {
+    const s = sim(i, j);
+    if (s >= EDIT_SIMILARITY_THRESHOLD && Math.abs((score[at(i, j)] as number) - (s + (score[at(i + 1, j + 1)] as number))) < 1e-9) {
+      out.push({ oldIndex: o0 + i, newIndex: n0 + j, similarity: s });
+      i++;
+      j++;
+    } else if ((score[at(i + 1, j)] as number) >= (score[at(i, j + 1)] as number)) i++;
+    else j++;
+  }
+  return out;
+}
+
+function wordBag(text: string): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) bag.set(w, (bag.get(w) ?? 0) + 1);
+  return bag;
+}
+
+function dice(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  let total = 0;
+  for (const [w, c] of a) {
+    total += c;
+    shared += Math.min(c, b.get(w) ?? 0);
+  }
+  for (const c of b.values()) total += c;
+  return total === 0 ? 1 : (2 * shared) / total;
+}

@@ -1,0 +1,98 @@
+/**
+ * Writing files so that a reader (or a crash) only ever sees the old or the new content:
+ * write a temporary file in the same directory, flush it to disk, rename it over the target,
+ * then flush the directory entry. Readers also get a typed, size-limited text read.
+ */
+import { promises as fs, constants } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { FileProblemError } from './errors.js';
+import { parseJsonText } from './json.js';
+
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const dir = dirname(path);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await fs.open(tmp, 'w', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(tmp, path);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Not every platform lets a directory be opened for fsync; the rename is still atomic.
+  try {
+    const h = await fs.open(dir, constants.O_RDONLY);
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    await fs.access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a UTF-8 text file, refusing binary data, invalid UTF-8 and files over `maxBytes`. */
+export async function readTextFile(path: string, displayName: string, maxBytes = 8 * 1024 * 1024): Promise<string> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FileProblemError(code === 'ENOENT' ? 'no such file' : `cannot read: ${(e as Error).message}`, displayName);
+  }
+  if (!stat.isFile()) throw new FileProblemError('not a regular file', displayName);
+  if (stat.size > maxBytes) {
+    throw new FileProblemError(`file is too large (${(stat.size / 1048576).toFixed(1)} MiB; the limit is ${maxBytes / 1048576} MiB)`, displayName, null, 'split it into smaller files');
+  }
+  const bytes = await fs.readFile(path);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new FileProblemError('binary file (contains a NUL byte)', displayName, null, 'give a UTF-8 text file');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const line = before.split('\n').length;
+    const column = (before.split('\n').pop()?.length ?? 0) + 1;
+    throw new FileProblemError(`invalid UTF-8 at byte ${at}`, displayName, { line, column }, 'save the file as UTF-8');
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let lo = 0, hi = bytes.length; ; ) {
+    // Binary search for the shortest invalid prefix.
+    if (hi - lo <= 1) return lo;
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+}
+
+export async function readJsonFile(path: string, displayName: string): Promise<unknown> {
+  return parseJsonText(await readTextFile(path, displayName, 256 * 1024 * 1024), displayName);
+}
