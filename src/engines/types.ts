@@ -21,6 +21,8 @@ export interface TranslationResult {
   billedCharacters: number;
   /** Translation-memory match percentage, for engines that match rather than translate. */
   match?: number;
+  /** For the reviewer, e.g. the source text a fuzzy match was made from. */
+  note?: string;
 }
 
 export interface TranslateBatchOptions {
