@@ -17,10 +17,12 @@ export function parseJsonText(text: string, file: string): unknown {
       return v;
     });
   } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const position = pos ? positionAt(body, Number(pos[1])) : /Unexpected end of JSON input/.test(message) ? positionAt(body, body.length) : null;
-    throw new FileProblemError(`invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, file, position, 'fix the syntax (the file was not changed)');
+    // V8's messages only sometimes carry a position (and quote the file's text when they do
+    // not), so the position and the wording come from our own scan.
+    const found = locateJsonError(body);
+    const position = found ? positionAt(body, found.offset) : null;
+    const message = found ? found.message : (e as Error).message;
+    throw new FileProblemError(`invalid JSON: ${message}`, file, position, 'fix the syntax (the file was not changed)');
   }
   if (forbidden !== null) {
     const at = body.indexOf(`"${forbidden}"`);
@@ -47,4 +49,107 @@ export function lineOfKey(text: string, key: string): number | null {
   const needle = `${JSON.stringify(key)}:`;
   const at = text.indexOf(needle);
   return at < 0 ? null : positionAt(text, at).line;
+}
+
+/**
+ * Finds where a JSON text stops being valid: a small recursive-descent scan that only
+ * validates (JSON.parse does the real parsing). Returns null when the text is valid.
+ */
+export function locateJsonError(text: string): { offset: number; message: string } | null {
+  let i = 0;
+  const fail = (message: string): never => {
+    throw { offset: i, message };
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const describe = () => (i >= text.length ? 'end of file' : `${JSON.stringify(text[i])}`);
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail('control character in a string (escape it, e.g. \\n)');
+      if (c === 0x5c) {
+        const n = text[i + 1];
+        if (n === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape');
+          i += 6;
+        } else if (n !== undefined && '"\\/bfnrt'.includes(n)) i += 2;
+        else fail('bad escape in a string');
+      } else i++;
+    }
+    fail('unterminated string');
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe()}`);
+        string();
+        ws();
+        if (text[i] !== ':') fail(`expected ':' after the property name, found ${describe()}`);
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail(`expected ',' or '}', found ${describe()}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail(`expected ',' or ']', found ${describe()}`);
+      }
+    }
+    if (c === '"') return string();
+    const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (lit) {
+      i += lit[0].length;
+      return;
+    }
+    fail(`expected a value, found ${describe()}`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail(`unexpected ${describe()} after the end of the JSON value`);
+    return null;
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && 'offset' in e) return e as { offset: number; message: string };
+    throw e;
+  }
 }

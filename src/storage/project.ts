@@ -81,7 +81,7 @@ export async function openProject(cwd: string): Promise<Project> {
   const result = validateConfig(raw);
   if (!result.config) {
     const lines = result.problems.map((p) => {
-      const key = p.path.split(/[.[]/).filter(Boolean).pop()?.replace(/\]$/, '');
+      const key = p.path.split(/[.[\]]/).filter((part) => part && !/^\d+$/.test(part)).pop();
       const at = key ? text.indexOf(`"${key}"`) : -1;
       const where = at >= 0 ? `:${positionAt(text, at).line}` : '';
       return `${CONFIG_FILE}${where}: ${p.path || '(root)'}: ${p.message}`;

@@ -64,7 +64,10 @@ export function reimportArticle(
   }
   // A paragraph removed by an earlier import that reappears word for word gets its key back.
   const obsoleteByText = new Map<string, string>();
-  for (const k of obsoleteKeys) obsoleteByText.set((previous.segments[k] as Segment).text, k);
+  for (const k of obsoleteKeys) {
+    const text = (previous.segments[k] as Segment).text;
+    if (!obsoleteByText.has(text)) obsoleteByText.set(text, k);
+  }
 
   const segments: Record<string, Segment> = {};
   const order: string[] = [];
@@ -94,7 +97,7 @@ export function reimportArticle(
   });
 
   // Removed paragraphs stay in the record, marked obsolete, next to where they stood.
-  const stillObsolete = new Set(obsoleteByText.values());
+  const stillObsolete = new Set(obsoleteKeys.filter((k) => !report.revived.includes(k)));
   activeKeys.forEach((k, i) => {
     if (!matchedOld.has(i)) {
       report.removed.push(k);

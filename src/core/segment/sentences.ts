@@ -54,7 +54,11 @@ export function splitSentences(text: string, rules: SentenceRules): SentenceSpan
         if (closes.has(c)) closingDepth = Math.max(0, closingDepth - 1);
         if (c === '"') straight = !straight;
         j++;
-      } else if (SPACE.test(c) && closes.has(text[skipSpace(text, j)] ?? '')) j = skipSpace(text, j);
+      } else if (SPACE.test(c) && closingDepth > 0 && closes.has(text[skipSpace(text, j)] ?? '')) {
+        // French puts a space before the closing guillemet: `prêts. »`. Only a quote that is
+        // open can be closed this way (`“` also opens, so it must not be taken as a closer).
+        j = skipSpace(text, j);
+      }
       else break;
     }
     if (j >= text.length) break; // end of text: the last span closes below
