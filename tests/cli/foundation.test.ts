@@ -190,3 +190,25 @@ describe('bad input: clear message, exit 2, every file unchanged', () => {
     expect(r.stderr).toMatch(/no verso\.config\.json[\s\S]*verso init/);
   });
 });
+
+describe('verso revert and edit --machine', () => {
+  it('revert drops a draft; revert --approval withdraws an approval from the locale file', async () => {
+    const dir = await tempProject(['en']);
+    await runCli(['import', SEED], { cwd: dir });
+    await runCli(['approve', SEED_ID, 'p1', '--to', 'en', '--text', 'Approved.'], { cwd: dir });
+    await runCli(['edit', SEED_ID, 'p1', '--to', 'en', '--text', 'Reworded.'], { cwd: dir });
+    const r1 = await runCli(['revert', SEED_ID, 'p1', '--to', 'en'], { cwd: dir });
+    expect(r1.stdout).toMatch(/now approved/);
+    const r2 = await runCli(['revert', SEED_ID, 'p1', '--to', 'en', '--approval'], { cwd: dir });
+    expect(r2.stdout).toMatch(/now draft/);
+    expect(readJson(join(dir, 'locales', 'en', `${SEED_ID}.json`))).toEqual({});
+  });
+
+  it('edit --machine without a machine candidate says to translate first', async () => {
+    const dir = await tempProject(['en']);
+    await runCli(['import', SEED], { cwd: dir });
+    const r = await runCli(['edit', SEED_ID, 'p1', '--to', 'en', '--machine'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no machine candidate[\s\S]*verso translate/);
+  });
+});

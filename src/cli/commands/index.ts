@@ -9,6 +9,7 @@ import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
 import { approveCommand } from './approve.js';
 import { editCommand } from './edit.js';
+import { revertCommand } from './revert.js';
 
 export const COMMANDS: CommandSpec[] = [
   initCommand,
@@ -17,4 +18,5 @@ export const COMMANDS: CommandSpec[] = [
   statusCommand,
   editCommand,
   approveCommand,
+  revertCommand,
 ];
