@@ -223,6 +223,8 @@ export function extractNumericTokens(text: string, lang: Lang): NumericToken[] {
   // 4. Ordinal centuries in Roman numerals: `XXIe siècle` (fr), `thế kỷ XXI` (vi).
   if (base === 'fr') {
     for (const m of work.matchAll(/(?<![\p{L}])([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu)) {
+      // `Le` and `Ce` are words, not 50th and 100th: one-letter numerals only for I, V, X.
+      if (m[1]!.length === 1 && !'IVX'.includes(m[1]!)) continue;
       take(m.index, m.index + m[0].length, { kind: 'number', value: romanValue(m[1]!) });
     }
   }

@@ -1,0 +1,62 @@
+/**
+ * `mt-disagrees`: machine translation as a second opinion on an approved human translation.
+ *
+ * When the source and the machine candidate agree on something checkable — a number spelled out
+ * in words, a name, an acronym, a negation — and the human translation lacks it, the human
+ * probably slipped. Digits, dates and URLs are not repeated here: the `numbers`, `dates` and `urls`
+ * checks already compare them against the source directly.
+ */
+import { baseLang } from '../text.js';
+import { compareTokens, extractNumericTokens } from '../numbers.js';
+import { containsFolded, findAcronyms, findNames } from '../names.js';
+import type { QaOptions, SegmentPair } from '../types.js';
+import type { Draft } from './registry.js';
+
+const NEGATION: Record<string, RegExp> = {
+  fr: /(?<![\p{L}])(?:ne(?![\p{L}])|n['’])[^.;!?]*?(?<![\p{L}])(?:pas|jamais|plus|rien|personne|aucun|aucune|guère|nullement)(?![\p{L}])|(?<![\p{L}])(?:sans|aucun|aucune|jamais)(?![\p{L}])/iu,
+  en: /(?<![\p{L}])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/iu,
+  vi: /(?<![\p{L}])(?:chưa|chẳng|chả|đừng|chớ|không(?! (?:quân|gian|khí|phận|lưu|kích|ảnh)))(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:nicht|nie|niemals|kein|keine|keinen|keiner|nichts|niemand|ohne)(?![\p{L}])/iu,
+};
+
+function hasNegation(text: string, lang: string): boolean | undefined {
+  const re = NEGATION[baseLang(lang)];
+  return re ? re.test(text) : undefined;
+}
+
+export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] {
+  const machine = pair.machine;
+  if (machine === undefined || machine.trim() === '' || pair.target.trim() === '') return [];
+  if (machine.trim() === pair.target.trim()) return [];
+  const out: Draft[] = [];
+
+  // Numbers spelled out in the source (`trois`), which `numbers` cannot hold against the target.
+  const src = extractNumericTokens(pair.source, opts.sourceLang).filter((t) => t.word && t.value !== 1);
+  if (src.length > 0) {
+    const inMachine = new Set(compareTokens(src, extractNumericTokens(machine, opts.targetLang)).matched);
+    const inHuman = new Set(compareTokens(src, extractNumericTokens(pair.target, opts.targetLang)).matched);
+    for (const t of src) {
+      if (inMachine.has(t) && !inHuman.has(t)) {
+        out.push({ check: 'mt-disagrees', message: `the source says “${t.text}” (${t.value}) and so does the machine translation; the approved translation does not`, span: { side: 'source', start: t.start, end: t.end } });
+      }
+    }
+  }
+
+  // Names and acronyms the machine kept but the human changed or dropped.
+  const seen = new Set<string>();
+  for (const n of [...findNames(pair.source), ...findAcronyms(pair.source)]) {
+    if (seen.has(n.key)) continue;
+    seen.add(n.key);
+    const inMachine = n.key === n.text ? machine.includes(n.text) : containsFolded(machine, n.key);
+    const inHuman = n.key === n.text ? pair.target.includes(n.text) : containsFolded(pair.target, n.key);
+    if (inMachine && !inHuman) {
+      out.push({ check: 'mt-disagrees', message: `the source and the machine translation both have “${n.text}”; the approved translation does not`, span: { side: 'source', start: n.start, end: n.end } });
+    }
+  }
+
+  // Negation: both the source and the machine negate, the human text does not.
+  if (hasNegation(pair.source, opts.sourceLang) && hasNegation(machine, opts.targetLang) && hasNegation(pair.target, opts.targetLang) === false) {
+    out.push({ check: 'mt-disagrees', message: 'the source and the machine translation are negative; the approved translation has no negation', span: null });
+  }
+  return out;
+}
