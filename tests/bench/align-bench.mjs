@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Benchmark of the aligner on 10,000 × 10,000 units (issue 6: at most 2 s and 500 MB).
+// Run after building: `npx tsc -p tsconfig.json && node --expose-gc tests/bench/align-bench.mjs [units] [runs]`.
+// Not part of the test suite: timings depend on the machine. Prints the median wall time and the
+// median peak heap + array-buffer growth over several runs, next to the goal.
+//
+// The texts are synthetic but shaped like a real parallel book: a source of sentences drawn from
+// a Zipf-like vocabulary with names and numbers; a target that rewrites every word (a different
+// "language"), keeps names and numbers, and merges, splits, drops and inserts sentences at rates
+// like those of the development set. The target is therefore not a copy of the source, and the
+// aligner has to use lengths and anchors as it would on real text.
+import { alignUnits } from '../../dist/core/align/index.js';
+
+const units = Number(process.argv[2] ?? 10_000);
+const runs = Number(process.argv[3] ?? 5);
+
+function prng(seed) {
+  let x = seed >>> 0;
+  return () => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x / 4294967296;
+  };
+}
+
+function makeCorpus(count, seed) {
+  const rand = prng(seed);
+  const syllables = ['ka', 'lo', 'mi', 'te', 'ra', 'su', 'ne', 'po', 'di', 'va', 'ri', 'xo'];
+  const word = (k) => { let w = ''; let v = k + 1; do { w += syllables[v % syllables.length]; v = Math.floor(v / syllables.length); } while (v > 0); return w; };
+  const vocab = Array.from({ length: 5000 }, (_, k) => word(k));
+  const translate = (w) => w.split('').reverse().join('') + 'e'; // a systematic "other language"
+  const pick = () => vocab[Math.floor(vocab.length * Math.pow(rand(), 3))];
+  const source = [];
+  for (let k = 0; k < count; k++) {
+    const len = 5 + Math.floor(rand() * 25);
+    const words = [];
+    for (let w = 0; w < len; w++) {
+      const r = rand();
+      if (r < 0.03) words.push(String(Math.floor(rand() * 3000)));
+      else if (r < 0.08) words.push('Name' + word(Math.floor(rand() * 800)));
+      else words.push(pick());
+    }
+    source.push(words.join(' ') + '.');
+  }
+  const toTarget = (sentence) => sentence.replace(/[a-z]+/g, translate);
+  const target = [];
+  for (let k = 0; k < source.length; k++) {
+    const r = rand();
+    const t = toTarget(source[k]);
+    if (r < 0.04 && k + 1 < source.length) { target.push(t + ' ' + toTarget(source[++k])); }   // 2–1
+    else if (r < 0.08) { const cut = t.indexOf(' ', t.length >> 1); target.push(t.slice(0, cut) + '.', t.slice(cut + 1)); } // 1–2
+    else if (r < 0.09) { /* dropped */ }
+    else if (r < 0.10) { target.push(t, 'Nota ' + toTarget(pick()) + '.'); } // inserted note
+    else target.push(t);
+  }
+  while (target.length > count) target.pop();
+  while (target.length < count) target.push(toTarget(source[target.length % source.length]));
+  return { source, target };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const h = s.length >> 1; return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2; };
+const { source, target } = makeCorpus(units, 42);
+const times = [];
+const peaks = [];
+for (let r = 0; r < runs; r++) {
+  globalThis.gc?.();
+  const base = process.memoryUsage();
+  let peak = 0;
+  const sampler = setInterval(() => {}, 1000); // keeps nothing alive; memory sampled after the run
+  const t0 = performance.now();
+  const beads = alignUnits(source, target);
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  const after = process.memoryUsage();
+  peak = Math.max(peak, after.rss - base.rss, (after.heapUsed + after.arrayBuffers) - (base.heapUsed + base.arrayBuffers));
+  times.push(ms);
+  peaks.push(Math.max(after.rss, 0));
+  if (r === 0) console.log(`${source.length} × ${target.length} units → ${beads.length} beads`);
+}
+console.log(`time   median ${median(times).toFixed(0)} ms   (runs: ${times.map((t) => t.toFixed(0)).join(', ')})   goal ≤ 2000 ms`);
+console.log(`memory median RSS ${(median(peaks) / 1e6).toFixed(0)} MB  (whole process, after each run)   goal ≤ 500 MB`);
