@@ -183,7 +183,7 @@ function runCommand(state: ReviewScreenState, command: CommandId): ReviewScreenS
     }
     case 'scrollDetailDown': return { ...state, detailScroll: state.detailScroll + 3 };
     case 'scrollDetailUp': return { ...state, detailScroll: Math.max(0, state.detailScroll - 3) };
-    case 'help': return { ...state, help: !state.help };
+    case 'help': return { ...state, help: !state.help, detailScroll: 0 };
     default: return state;
   }
 }

@@ -1,0 +1,302 @@
+/**
+ * The review workbench's container: owns the screen state (reviewReducer), turns key presses
+ * into commands through the bindings table, performs the review actions through the session
+ * (one atomic write each, in the order they were asked for), and draws the frame.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useApp, useInput, type Key } from 'ink';
+import type { SegmentState } from '../core/model.js';
+import { currentCandidates } from '../core/status/status.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
+import { WrapCache } from '../core/text/wrapCache.js';
+import { ReviewScreen } from './components/ReviewScreen.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import type { Translate } from './i18n/index.js';
+import { commandFor, type CommandId } from './keys/bindings.js';
+import { computeLayout, scrollWindow, type Layout } from './layout.js';
+import { activeSegments, buildRow, buildSegmentView, type SegmentView } from './model/segmentView.js';
+import type { ReviewData, ReviewSession } from './session.js';
+import { isDirty } from './state/editor.js';
+import { initialReviewState, reviewReducer, selectedKey, type Notice, type ReviewScreenState } from './state/reviewReducer.js';
+import { helpLines } from './view/help.js';
+import type { Line } from './view/lines.js';
+import { buildScreen } from './view/screen.js';
+
+/** Hooks the process wrapper calls: on a signal, save what the editor holds before leaving. */
+export interface ExitHooks {
+  flush?: () => Promise<void>;
+}
+
+export interface ReviewAppProps {
+  session: ReviewSession;
+  initialLang: string;
+  t: Translate;
+  uiLanguage: string;
+  /** Mark diffs with `[-…-]{+…+}` as well as colour (when colour is off). */
+  markers: boolean;
+  /** Opens the user's $EDITOR on a text; resolves to the edited text, or null if unchanged/failed. */
+  externalEditor?: (text: string, key: string) => Promise<string | null>;
+  exitHooks?: ExitHooks;
+}
+
+/** Columns the inline editor wraps its text to (one is kept for the cursor). */
+function editorWidth(layout: Layout): number {
+  return Math.max(1, (layout.mode === 'stacked' ? layout.width : layout.columns.right) - 1);
+}
+
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+export function ReviewApp({ session, initialLang, t, uiLanguage, markers, externalEditor, exitHooks }: ReviewAppProps) {
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(reviewReducer, undefined, () =>
+    initialReviewState({ lang: initialLang, languages: session.languages }));
+  const stateRef = useRef<ReviewScreenState>(state);
+  stateRef.current = state;
+
+  const data = useRef<ReviewData | null>(null);
+  const views = useRef(new Map<string, SegmentView>());
+  const revision = useRef(0);
+  const cache = useRef(new WrapCache<Line[]>(600));
+  const listTop = useRef(0);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const size = useTerminalSize();
+  const layout = useMemo(() => computeLayout(size.columns, size.rows), [size]);
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  useEffect(() => dispatch({ type: 'pageSize', rows: layout.listHeight }), [layout.listHeight]);
+
+  const notify = (notice: Notice | null) => dispatch({ type: 'notice', notice });
+  const failed = (error: unknown) =>
+    notify({ id: 'message.failed', values: { error: sanitizeLine(error instanceof Error ? error.message : String(error)) }, tone: 'error' });
+
+  // Load (and reload on a language switch) the article and its review state.
+  useEffect(() => {
+    if (!state.loading) return;
+    let cancelled = false;
+    session.load(state.lang).then((loaded) => {
+      if (cancelled) return;
+      data.current = loaded;
+      views.current.clear();
+      const rows = activeSegments(loaded.article).map((segment) => buildRow(segment, loaded.state.segments[segment.key]));
+      dispatch({ type: 'loaded', lang: state.lang, rows });
+    }, failed);
+    return () => {
+      cancelled = true;
+    };
+  }, [state.loading, state.lang, session]);
+
+  const viewOf = useCallback((key: string): SegmentView => {
+    const known = views.current.get(key);
+    if (known) return known;
+    const loaded = data.current!;
+    const view = buildSegmentView(loaded.article, loaded.article.segments[key]!, loaded.state.segments[key], revision.current++);
+    views.current.set(key, view);
+    return view;
+  }, []);
+
+  /** Records a segment's new state after a write and refreshes its row and view. */
+  const applySegment = (key: string, next: SegmentState | undefined, advance: boolean) => {
+    const loaded = data.current;
+    if (!loaded) return;
+    const segments = { ...loaded.state.segments };
+    if (next) segments[key] = next;
+    else delete segments[key];
+    loaded.state = { ...loaded.state, segments };
+    views.current.delete(key);
+    dispatch({ type: 'rowUpdated', row: buildRow(loaded.article.segments[key]!, next), advance });
+  };
+
+  /**
+   * Runs one review action after the ones already asked for (key presses are faster than
+   * disk writes; order must be kept), then updates the screen from what was written.
+   */
+  const perform = (key: string, action: (lang: string) => Promise<SegmentState | undefined>, done: Notice['id'], options: { advance?: boolean; undoable?: boolean } = {}) => {
+    const lang = stateRef.current.lang;
+    const job = async () => {
+      const loaded = data.current;
+      if (!loaded || stateRef.current.lang !== lang) return;
+      const before = loaded.state.segments[key];
+      try {
+        const after = await action(lang);
+        applySegment(key, after, options.advance ?? false);
+        if (options.undoable ?? true) dispatch({ type: 'undoPushed', entry: { key, lang, before } });
+        notify({ id: done, values: { key }, tone: 'success' });
+      } catch (error) {
+        failed(error);
+      }
+    };
+    queue.current = queue.current.then(job, job);
+    return queue.current;
+  };
+
+  const approve = (key: string) => {
+    const loaded = data.current!;
+    const segment = loaded.article.segments[key]!;
+    const segmentState = loaded.state.segments[key];
+    const view = viewOf(key);
+    if (view.status === 'approved' && !segmentState?.draft) {
+      dispatch({ type: 'command', command: 'moveDown' });
+      return;
+    }
+    // The draft if there is one; a stale approval is re-approved as it stands; else the machine text.
+    const text = segmentState?.draft
+      ? undefined
+      : segmentState?.approved?.text ?? currentCandidates(segment, segmentState).find((c) => c.origin === 'machine')?.text;
+    if (!segmentState?.draft && text === undefined) {
+      notify({ id: 'message.nothingToApprove', values: { key }, tone: 'error' });
+      return;
+    }
+    void perform(key, (lang) => session.approve(lang, key, text), 'message.approved', { advance: true });
+  };
+
+  const saveEditor = () => {
+    const editing = stateRef.current.editor;
+    if (!editing) return;
+    const text = editing.buffer.text;
+    if (!isDirty(editing.buffer)) {
+      dispatch({ type: 'editClosed' });
+      return;
+    }
+    if (text.trim() === '') {
+      notify({ id: 'message.failed', values: { error: t('message.nothingToApprove', { key: editing.key }) }, tone: 'error' });
+      return;
+    }
+    dispatch({ type: 'editClosed' });
+    void perform(editing.key, (lang) => session.edit(lang, editing.key, text), 'message.edited');
+  };
+
+  const editExternally = (key: string, text: string) => {
+    if (!externalEditor) return;
+    dispatch({ type: 'editClosed' });
+    void externalEditor(text, key).then((edited) => {
+      if (edited === null || edited === text || edited.trim() === '') return;
+      void perform(key, (lang) => session.edit(lang, key, edited), 'message.edited');
+    }, failed);
+  };
+
+  const runListCommand = (command: CommandId) => {
+    const current = stateRef.current;
+    const key = selectedKey(current);
+    switch (command) {
+      case 'quit':
+        exit();
+        return;
+      case 'approve':
+        if (key) approve(key);
+        return;
+      case 'acceptMachine':
+        if (key && !viewOf(key).machine) notify({ id: 'message.noMachine', values: { key }, tone: 'error' });
+        else if (key) void perform(key, (lang) => session.acceptMachine(lang, key), 'message.accepted');
+        return;
+      case 'revertDraft':
+        if (key && !data.current?.state.segments[key]?.draft) notify({ id: 'message.noDraft', values: { key }, tone: 'error' });
+        else if (key) void perform(key, (lang) => session.revertDraft(lang, key), 'message.reverted');
+        return;
+      case 'edit':
+        if (key) dispatch({ type: 'editStarted', key, text: viewOf(key).editable });
+        return;
+      case 'externalEdit':
+        if (key) editExternally(key, viewOf(key).editable);
+        return;
+      case 'undo': {
+        const entry = current.undo[current.undo.length - 1];
+        if (!entry) {
+          notify({ id: 'message.nothingToUndo', tone: 'info' });
+          return;
+        }
+        dispatch({ type: 'undoPopped' });
+        void perform(entry.key, (lang) => session.restore(lang, entry.key, entry.before as SegmentState | undefined), 'message.undone', { undoable: false });
+        return;
+      }
+      default:
+        if (current.loading && command === 'nextLanguage') return;
+        dispatch({ type: 'command', command });
+    }
+  };
+
+  const handleKey = (input: string, key: Key) => {
+    const current = stateRef.current;
+    if (current.help) {
+      const command = commandFor('list', input, key);
+      if (command === 'help' || command === 'quit' || key.escape) dispatch({ type: 'command', command: 'help' });
+      else if (command === 'moveDown' || command === 'scrollDetailDown' || command === 'pageDown') dispatch({ type: 'command', command: 'scrollDetailDown' });
+      else if (command === 'moveUp' || command === 'scrollDetailUp' || command === 'pageUp') dispatch({ type: 'command', command: 'scrollDetailUp' });
+      return;
+    }
+    if (current.search.editing) {
+      const command = commandFor('search', input, key);
+      if (command) dispatch({ type: 'command', command });
+      else if (!key.ctrl && !key.meta && input) dispatch({ type: 'searchTyped', text: input });
+      return;
+    }
+    if (current.editor) {
+      const command = commandFor('editor', input, key);
+      if (command === 'editorSave') saveEditor();
+      else if (command === 'editorCancel') dispatch({ type: 'editClosed' });
+      else if (command === 'editorExternal') editExternally(current.editor.key, current.editor.buffer.text);
+      else if (command) dispatch({ type: 'editorCommand', command, width: editorWidth(layoutRef.current) });
+      else if (!key.ctrl && !key.meta && input) dispatch({ type: 'editorTyped', text: input });
+      return;
+    }
+    if (current.loading) {
+      if (commandFor('list', input, key) === 'quit') exit();
+      return;
+    }
+    const command = commandFor('list', input, key);
+    if (command) runListCommand(command);
+  };
+
+  const onInput = useCallback((input: string, key: Key) => {
+    // Several keys can arrive in one chunk (`jjj` from key repeat): handle them one by one,
+    // except in the editor and search prompt, where a chunk is pasted text.
+    const current = stateRef.current;
+    const typing = current.editor !== null || current.search.editing;
+    if (!typing && input.length > 1 && !key.ctrl && !key.meta) {
+      for (const ch of input) handleKey(ch, NO_KEY);
+      return;
+    }
+    handleKey(input, key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useInput(onInput);
+
+  // On a signal, the process wrapper saves what the inline editor holds, then waits for writes.
+  useEffect(() => {
+    if (!exitHooks) return;
+    exitHooks.flush = async () => {
+      const editing = stateRef.current.editor;
+      if (editing && isDirty(editing.buffer) && editing.buffer.text.trim() !== '') {
+        const text = editing.buffer.text;
+        await perform(editing.key, (lang) => session.edit(lang, editing.key, text), 'message.edited');
+      }
+      await queue.current;
+    };
+    return () => {
+      exitHooks.flush = undefined;
+    };
+  });
+
+  listTop.current = scrollWindow(listTop.current, state.cursor, state.visible.length, layout.listHeight);
+  const screen = buildScreen({
+    state,
+    layout,
+    articleId: session.articleId,
+    originUrl: data.current?.article.originUrl ?? null,
+    viewOf,
+    listTop: listTop.current,
+    options: { t, markers },
+    cache: cache.current,
+    uiLanguage,
+  });
+  const allHelp = useMemo(() => helpLines(t, layout.width), [t, layout.width]);
+  const helpRoom = layout.height - layout.headerHeight - layout.footerHeight;
+  const help = state.help
+    ? allHelp.slice(Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom)), Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom)) + helpRoom)
+    : null;
+  return <ReviewScreen screen={screen} layout={layout} help={help} />;
+}

@@ -1,0 +1,24 @@
+/** Colours and emphasis of each visual role. Diffs also carry a non-colour cue (strike, underline). */
+import type { TextProps } from 'ink';
+import type { Role } from './view/lines.js';
+
+export const THEME: Record<Role, TextProps> = {
+  text: {},
+  dim: { dimColor: true },
+  label: { color: 'cyan', bold: true },
+  key: { bold: true },
+  selected: { bold: true },
+  origin: { color: 'magenta' },
+  added: { color: 'green', underline: true },
+  removed: { color: 'red', strikethrough: true },
+  cursor: { inverse: true },
+  notice: { color: 'cyan' },
+  error: { color: 'red', bold: true },
+  success: { color: 'green' },
+  link: { color: 'blue', underline: true },
+  'status-untranslated': { color: 'red' },
+  'status-machine': { color: 'cyan' },
+  'status-draft': { color: 'yellow' },
+  'status-approved': { color: 'green' },
+  'status-stale': { color: 'magenta', bold: true },
+};

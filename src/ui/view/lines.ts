@@ -1,0 +1,209 @@
+/**
+ * Turning segment views into screen lines: pure functions from (view, width, options) to styled
+ * lines that already fit their width. Components only map these lines to `<Text>` elements, so
+ * Ink never wraps anything and the number of mounted nodes is the number of rows on screen.
+ */
+import type { DiffSpan } from '../../core/diff/wordDiff.js';
+import type { SegmentStatus } from '../../core/model.js';
+import { displayWidth, truncateToWidth, wrapSpans, wrapText, type StyledSpan } from '../../core/text/wrap.js';
+import type { Translate } from '../i18n/index.js';
+import { locateCursor, type EditorBuffer } from '../state/editor.js';
+import { machineDiff, postEdit, sourceDiff, type SegmentView } from '../model/segmentView.js';
+
+/** Visual roles; the theme maps them to colours. */
+export type Role =
+  | 'text' | 'dim' | 'label' | 'key' | 'selected' | 'origin'
+  | 'added' | 'removed' | 'cursor' | 'notice' | 'error' | 'success' | 'link'
+  | `status-${SegmentStatus}`;
+
+/** A styled run; `href` (a URL validated by safeHttpUrl) makes it a terminal hyperlink. */
+export type Span = StyledSpan<Role> & { href?: string };
+export type Line = Span[];
+
+export interface LineOptions {
+  t: Translate;
+  /** Without colour, diffs are marked in the text: `[-removed-]` `{+added+}` (wdiff style). */
+  markers: boolean;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const plain = (text: string, style: Role = 'text'): Line => [{ text, style }];
+
+function wrapped(text: string, width: number, style: Role = 'text'): Line[] {
+  return wrapText(text, width).map((row) => plain(row, style));
+}
+
+/** A diff as styled spans; with markers when colour cannot show it. */
+export function diffSpans(spans: readonly DiffSpan[], markers: boolean): Span[] {
+  return spans.map((span) => {
+    if (span.kind === 'same') return { text: span.text, style: 'text' };
+    const style: Role = span.kind === 'added' ? 'added' : 'removed';
+    if (!markers) return { text: span.text, style };
+    // Keep surrounding spaces outside the markers so `{+word+}` hugs the word.
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(span.text)!;
+    if (m[2] === '') return { text: span.text, style };
+    const [open, close] = span.kind === 'added' ? ['{+', '+}'] : ['[-', '-]'];
+    return { text: `${m[1]}${open}${m[2]}${close}${m[3]}`, style };
+  });
+}
+
+/** ISO timestamp → `2024-06-26 07:02` (UTC), short enough for a label. */
+export function shortDate(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso.slice(0, 16);
+}
+
+const label = (text: string, width: number): Line => plain(truncateToWidth(text, width), 'label');
+
+/** `p3 · paragraph · draft · post-edit 23 %` */
+export function titleLine(view: SegmentView, width: number, { t }: LineOptions): Line {
+  const distance = postEdit(view);
+  const parts: Span[] = [
+    { text: view.key, style: 'key' },
+    { text: ` · ${t(`kind.${view.kind}`)} · `, style: 'dim' },
+    { text: t(`status.${view.status}`), style: `status-${view.status}` },
+  ];
+  if (distance !== null) parts.push({ text: ` · ${t('label.postEdit', { percent: distance })}`, style: 'dim' });
+  return fitLine(parts, width);
+}
+
+/** Origin paragraph, source, and for a stale segment the change of the source. */
+export function sourceBlock(view: SegmentView, width: number, options: LineOptions): Line[] {
+  const { t } = options;
+  const lines: Line[] = [];
+  if (view.origin !== null) {
+    lines.push(label(t('label.origin'), width), ...wrapped(view.origin, width, 'origin'));
+  }
+  lines.push(label(t('label.source'), width), ...wrapped(view.source, width));
+  const change = sourceDiff(view);
+  if (change) {
+    lines.push(label(t('label.sourceChange'), width), ...wrapSpans(diffSpans(change, options.markers), width));
+  }
+  return lines;
+}
+
+function machineLabel(view: SegmentView, t: Translate): string {
+  return view.machine ? t('label.machine', { engine: view.machine.by, date: shortDate(view.machine.at) }) : t('label.noMachine');
+}
+
+function humanLabel(view: SegmentView, t: Translate): string {
+  if (!view.human) return t('label.noHuman');
+  const values = { by: view.human.by, date: shortDate(view.human.at) };
+  return view.human.approved ? t('label.approved', values) : t('label.draft', values);
+}
+
+/**
+ * The target side. Diff view: the two labels, then one text where the machine's words the human
+ * dropped are struck and the human's additions are marked. Full view: both texts in turn.
+ */
+export function targetBlock(view: SegmentView, width: number, diffView: boolean, options: LineOptions): Line[] {
+  const { t } = options;
+  const diff = diffView ? machineDiff(view) : null;
+  if (diff) {
+    return [
+      label(machineLabel(view, t), width),
+      label(humanLabel(view, t), width),
+      label(t('label.diff'), width),
+      ...wrapSpans(diffSpans(diff, options.markers), width),
+    ];
+  }
+  const lines: Line[] = [label(machineLabel(view, t), width)];
+  if (view.machine) lines.push(...wrapped(view.machine.text, width, view.human ? 'dim' : 'text'));
+  lines.push(label(humanLabel(view, t), width));
+  if (view.human) lines.push(...wrapped(view.human.text, width));
+  return lines;
+}
+
+/** The inline editor: its label, then the buffer wrapped with the cursor drawn in reverse video. */
+export function editorBlock(buffer: EditorBuffer, width: number, { t }: LineOptions): { lines: Line[]; cursorLine: number } {
+  // One column is kept free so the cursor can sit after the last character of a full row.
+  const textWidth = Math.max(1, width - 1);
+  const place = locateCursor(buffer.text, buffer.cursor, textWidth);
+  const lines: Line[] = [label(t('label.editing'), width)];
+  place.rows.forEach((row, i) => {
+    if (i !== place.row) {
+      lines.push(plain(row.text));
+      return;
+    }
+    // Split the row's text at the cursor's column.
+    let before = '';
+    let used = 0;
+    const parts = [...graphemes.segment(row.text)].map((s) => s.segment);
+    let index = 0;
+    // Walk graphemes until the cursor's column: the cursor cell is the grapheme under it.
+    while (index < parts.length && used + displayWidth(parts[index]!) <= place.column) {
+      before += parts[index];
+      used += displayWidth(parts[index]!);
+      index++;
+    }
+    const under = parts[index] ?? ' ';
+    const after = parts.slice(index + 1).join('');
+    const spans: Line = [
+      { text: before, style: 'text' },
+      { text: under, style: 'cursor' },
+      { text: after, style: 'text' },
+    ];
+    lines.push(spans.filter((span) => span.text !== ''));
+  });
+  return { lines, cursorLine: place.row + 1 };
+}
+
+/** Cuts a line of spans to `width` columns, with `…` when something was cut. */
+export function fitLine(spans: readonly Span[], width: number): Line {
+  const total = spans.reduce((sum, span) => sum + displayWidth(span.text), 0);
+  if (total <= width) return spans.slice();
+  const out: Line = [];
+  let room = width;
+  for (const span of spans) {
+    const w = displayWidth(span.text);
+    if (w < room) {
+      out.push(span);
+      room -= w;
+      continue;
+    }
+    out.push({ text: truncateToWidth(span.text, room), style: span.style });
+    break;
+  }
+  return out;
+}
+
+/** Pads a line with spaces to exactly `width` columns (for side-by-side columns). */
+export function padLine(line: Line, width: number): Line {
+  const fitted = fitLine(line, width);
+  const used = fitted.reduce((sum, span) => sum + displayWidth(span.text), 0);
+  return used < width ? [...fitted, { text: ' '.repeat(width - used), style: 'text' }] : fitted;
+}
+
+export interface ListLineInput {
+  view: SegmentView;
+  selected: boolean;
+  width: number;
+  sideBySide: boolean;
+  keyWidth: number;
+  statusWidth: number;
+}
+
+/** One row of the segment list: marker, key, status, then the source (and target when wide). */
+export function listLine({ view, selected, width, sideBySide, keyWidth, statusWidth }: ListLineInput, { t }: LineOptions): Line {
+  const status = t(`status.${view.status}`);
+  const head: Span[] = [
+    { text: selected ? '▸ ' : '  ', style: selected ? 'selected' : 'dim' },
+    { text: view.key.padEnd(keyWidth), style: 'key' },
+    { text: ' ', style: 'text' },
+    { text: status + ' '.repeat(Math.max(0, statusWidth - displayWidth(status))), style: `status-${view.status}` },
+    { text: ' ', style: 'text' },
+  ];
+  const used = head.reduce((sum, span) => sum + displayWidth(span.text), 0);
+  const room = Math.max(0, width - used);
+  const oneLine = (text: string) => text.replace(/\n/g, ' ');
+  const target = view.human?.text ?? view.machine?.text ?? '';
+  if (!sideBySide) return fitLine([...head, { text: oneLine(view.source), style: selected ? 'selected' : 'text' }], width);
+  const sourceWidth = Math.floor((room - 3) / 2);
+  const targetWidth = room - 3 - sourceWidth;
+  return fitLine([
+    ...head,
+    ...padLine([{ text: oneLine(view.source), style: selected ? 'selected' : 'text' }], sourceWidth),
+    { text: ' │ ', style: 'dim' },
+    ...fitLine([{ text: oneLine(target), style: view.human ? 'text' : 'dim' }], targetWidth),
+  ], width);
+}

@@ -1,0 +1,176 @@
+/**
+ * The whole review frame as lines: header, segment list, the selected segment's details, footer.
+ * A pure function of the screen state and the terminal size, so it is tested without Ink and
+ * costs the same for 10 segments or 10,000 (only the rows on screen are built).
+ */
+import type { SegmentStatus } from '../../core/model.js';
+import { displayWidth } from '../../core/text/wrap.js';
+import type { WrapCache } from '../../core/text/wrapCache.js';
+import { safeHttpUrl } from '../hyperlink.js';
+import type { Translate } from '../i18n/index.js';
+import type { Layout } from '../layout.js';
+import type { SegmentView } from '../model/segmentView.js';
+import { selectedKey, type ReviewScreenState } from '../state/reviewReducer.js';
+import {
+  editorBlock, fitLine, listLine, padLine, sourceBlock, targetBlock, titleLine,
+  type Line, type LineOptions,
+} from './lines.js';
+
+export interface ScreenInput {
+  state: ReviewScreenState;
+  layout: Layout;
+  articleId: string;
+  originUrl: string | null;
+  /** The display view of a segment (built lazily by the caller and memoised). */
+  viewOf: (key: string) => SegmentView;
+  /** First list row shown (kept by the caller between frames, see scrollWindow). */
+  listTop: number;
+  options: LineOptions;
+  /** Memo of wrapped detail blocks, per (segment revision, width). */
+  cache: WrapCache<Line[]>;
+  /** UI language, part of the cache key (labels are inside the cached lines). */
+  uiLanguage: string;
+}
+
+export interface Screen {
+  header: Line[];
+  list: Line[];
+  separator: Line;
+  detail: Line[];
+  footer: Line[];
+}
+
+export function statusCounts(state: ReviewScreenState): Record<SegmentStatus, number> {
+  const counts: Record<SegmentStatus, number> = { untranslated: 0, machine: 0, draft: 0, approved: 0, stale: 0 };
+  for (const row of state.rows) counts[row.status]++;
+  return counts;
+}
+
+function headerLines(input: ScreenInput, counts: Record<SegmentStatus, number>): Line[] {
+  const { state, layout, options: { t } } = input;
+  const width = layout.width;
+  const first = fitLine([
+    { text: t('header.title'), style: 'label' },
+    { text: ` · ${input.articleId} `, style: 'key' },
+    { text: t('header.to', { lang: state.lang }), style: 'key' },
+    { text: ' · ', style: 'dim' },
+    { text: t('header.progress', { approved: counts.approved, total: state.rows.length }), style: 'status-approved' },
+    { text: ' · ', style: 'dim' },
+    { text: t('header.counts', counts), style: 'dim' },
+  ], width);
+  if (layout.headerHeight < 2) return [first];
+  const filterText = [
+    t('header.filter', { filter: t(`filter.${state.filter}`) }),
+    ...(state.search.query ? [t('header.search', { query: state.search.query })] : []),
+    t('header.shown', { shown: state.visible.length }),
+  ].join(' · ');
+  const url = safeHttpUrl(input.originUrl);
+  const originLabel = `${t('label.origin')}: `;
+  const room = Math.max(0, width - displayWidth(filterText) - displayWidth(originLabel) - 3);
+  const link = url ? fitLine([{ text: url, style: 'link', href: url }], room) : [{ text: t('header.noOrigin'), style: 'dim' as const }];
+  // The link's label may be cut to fit; the link itself always points at the whole URL.
+  const second = fitLine([{ text: originLabel, style: 'dim' }, ...link, { text: '   ', style: 'text' }, { text: filterText, style: 'dim' }], width);
+  return [first, second];
+}
+
+function listLines(input: ScreenInput): Line[] {
+  const { state, layout } = input;
+  const height = layout.listHeight;
+  const shown = state.visible.slice(input.listTop, input.listTop + height);
+  if (shown.length === 0) return [[{ text: input.options.t(state.loading ? 'message.loading' : 'message.empty'), style: 'dim' }]];
+  const keyWidth = Math.max(...shown.map((i) => state.rows[i]!.key.length));
+  const statusWidth = Math.max(...(['untranslated', 'machine', 'draft', 'approved', 'stale'] as const).map((s) => displayWidth(input.options.t(`status.${s}`))));
+  return shown.map((rowIndex, i) =>
+    listLine({
+      view: input.viewOf(state.rows[rowIndex]!.key),
+      selected: input.listTop + i === state.cursor,
+      width: layout.width,
+      sideBySide: layout.mode === 'sideBySide',
+      keyWidth,
+      statusWidth,
+    }, input.options),
+  );
+}
+
+function detailLines(input: ScreenInput): Line[] {
+  const { state, layout, options } = input;
+  const key = selectedKey(state);
+  if (key === undefined) return [];
+  const view = input.viewOf(key);
+  const cacheKey = (part: string) => `${view.id}|${part}|${input.uiLanguage}|${options.markers ? 'm' : 'c'}`;
+  const source = (width: number) => input.cache.get(cacheKey('source'), width, () => sourceBlock(view, width, options));
+  const target = (width: number) =>
+    input.cache.get(cacheKey(state.diffView ? 'diff' : 'full'), width, () => targetBlock(view, width, state.diffView, options));
+  const editing = state.editor && state.editor.key === key ? state.editor : null;
+
+  // Body lines, and the line the editor's cursor is on (kept in view while typing).
+  let body: Line[];
+  let cursorLine: number | null = null;
+  if (layout.mode === 'stacked') {
+    const left = source(layout.width);
+    if (editing) {
+      const block = editorBlock(editing.buffer, layout.width, options);
+      cursorLine = left.length + block.cursorLine;
+      body = [...left, ...block.lines];
+    } else {
+      body = [...left, ...target(layout.width)];
+    }
+  } else {
+    const { left: lw, right: rw } = layout.columns;
+    const left = source(lw);
+    let right: Line[];
+    if (editing) {
+      const block = editorBlock(editing.buffer, rw, options);
+      cursorLine = block.cursorLine;
+      right = block.lines;
+    } else {
+      right = target(rw);
+    }
+    const rows = Math.max(left.length, right.length);
+    body = [];
+    for (let i = 0; i < rows; i++) {
+      body.push([...padLine(left[i] ?? [], lw), { text: ' │ ', style: 'dim' }, ...fitLine(right[i] ?? [], rw)]);
+    }
+  }
+
+  const room = Math.max(0, layout.detailHeight - 1);
+  let scroll = Math.max(0, Math.min(state.detailScroll, body.length - room));
+  if (cursorLine !== null) {
+    if (cursorLine < scroll) scroll = cursorLine;
+    else if (cursorLine >= scroll + room) scroll = cursorLine - room + 1;
+  }
+  let visible = body.slice(scroll, scroll + room);
+  const hidden = body.length - scroll - visible.length;
+  if (hidden > 0 && room > 1) {
+    visible = [...visible.slice(0, room - 1), [{ text: options.t('label.more', { count: hidden + 1 }), style: 'dim' }]];
+  }
+  return [titleLine(view, layout.width, options), ...visible];
+}
+
+function footerLines(input: ScreenInput): Line[] {
+  const { state, layout, options: { t } } = input;
+  const width = layout.width;
+  let status: Line;
+  if (state.search.editing) {
+    status = fitLine([{ text: t('footer.searchPrompt'), style: 'label' }, { text: state.search.query, style: 'text' }, { text: ' ', style: 'cursor' }], width);
+  } else if (state.notice) {
+    const style = state.notice.tone === 'error' ? 'error' : state.notice.tone === 'success' ? 'success' : 'notice';
+    status = fitLine([{ text: t(state.notice.id, state.notice.values), style }], width);
+  } else {
+    status = [];
+  }
+  const full = t('footer.keys');
+  const keys = fitLine([{ text: displayWidth(full) <= width ? full : t('footer.keysShort'), style: 'dim' }], width);
+  return layout.footerHeight < 2 ? [state.search.editing || state.notice ? status : keys] : [status, keys];
+}
+
+export function buildScreen(input: ScreenInput): Screen {
+  const counts = statusCounts(input.state);
+  return {
+    header: headerLines(input, counts),
+    list: listLines(input),
+    separator: [{ text: '─'.repeat(input.layout.width), style: 'dim' }],
+    detail: detailLines(input),
+    footer: footerLines(input),
+  };
+}
