@@ -30,6 +30,8 @@ export interface MemoryEngineOptions {
 }
 
 export const DEFAULT_MEMORY_THRESHOLD = 75;
+/** Lookups per delivery to `onResults`. */
+const MEMORY_SLICE = 200;
 
 export interface MemoryMatch {
   entry: MemoryEntry;
@@ -139,19 +141,24 @@ export class MemoryEngine implements TranslationEngine {
   async translate(requests: TranslationRequest[], options: TranslateBatchOptions): Promise<TranslationResult[]> {
     const memory = await this.memoryFor(options.sourceLang, options.targetLang);
     const results: TranslationResult[] = [];
-    for (const request of requests) {
-      if (options.signal?.aborted) break;
-      const match = memory.lookup(request.text, this.threshold);
-      if (!match) continue;
-      results.push({
-        id: request.id,
-        text: match.entry.target,
-        billedCharacters: 0,
-        match: match.score,
-        ...(match.score < 100 ? { note: `${match.score} % match for: ${match.entry.source}` } : {}),
-      });
+    // Delivered in slices, yielding in between, so a caller can save and show progress.
+    for (let start = 0; start < requests.length && !options.signal?.aborted; start += MEMORY_SLICE) {
+      const slice: TranslationResult[] = [];
+      for (const request of requests.slice(start, start + MEMORY_SLICE)) {
+        const match = memory.lookup(request.text, this.threshold);
+        if (!match) continue;
+        slice.push({
+          id: request.id,
+          text: match.entry.target,
+          billedCharacters: 0,
+          match: match.score,
+          ...(match.score < 100 ? { note: `${match.score} % match for: ${match.entry.source}` } : {}),
+        });
+      }
+      results.push(...slice);
+      if (slice.length > 0) await options.onResults?.(slice);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (results.length > 0) await options.onResults?.(results);
     return results;
   }
 

@@ -10,6 +10,7 @@ import { statusCommand } from './status.js';
 import { approveCommand } from './approve.js';
 import { editCommand } from './edit.js';
 import { revertCommand } from './revert.js';
+import { translateCommand } from './translate.js';
 
 export const COMMANDS: CommandSpec[] = [
   initCommand,
@@ -19,4 +20,5 @@ export const COMMANDS: CommandSpec[] = [
   editCommand,
   approveCommand,
   revertCommand,
+  translateCommand,
 ];
