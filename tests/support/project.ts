@@ -36,7 +36,7 @@ export interface RunningCli {
 
 /** Starts the built CLI and returns at once; `done` resolves when it exits. */
 export function startCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): RunningCli {
-  const env = { ...process.env, NO_COLOR: '1', VERSO_USER: 'tester', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', VERSO_USER: 'tester', ...options.env };
   if (!options.env?.['DEEPL_AUTH_KEY']) delete env['DEEPL_AUTH_KEY'];
   const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
