@@ -13,7 +13,8 @@
  */
 import { bandAroundPath, fullBand, pathTouchesEdge, type Band } from './band.js';
 import { runDp, type DpResult } from './dp.js';
-import { anchorsOf, buildFeatures, DEFAULT_FEATURE_OPTIONS, Vocabulary, wordsOf, type UnitFeatures } from './features.js';
+import { anchorsOf, buildFeatures, DEFAULT_FEATURE_OPTIONS, unitLength, Vocabulary, wordsOf, type UnitFeatures } from './features.js';
+import { learnLexicon, wordSet } from './lexicon.js';
 import { BeadScorer, type LexicalModel } from './scorer.js';
 import type { Bead, BeadShape } from './types.js';
 
@@ -27,6 +28,8 @@ export interface AlignOptions {
   lexical?: Partial<LexicalModel>;
   /** Prior probability of a 1–0 or 0–1 bead (overrides the shape table). */
   insertionPrior?: number;
+  /** Learn word pairs from a first pass and realign with them (default true). */
+  learnLexicon?: boolean;
   /** Folded prefix length that identifies a word (cognates share it). */
   prefixLength?: number;
   /** Inputs with at most this many grid cells are aligned in one pass over the whole grid. */
@@ -38,8 +41,8 @@ export interface AlignOptions {
 /** Shape priors, roughly the frequencies seen in human-aligned literary and magazine texts. */
 export const DEFAULT_SHAPES: readonly BeadShape[] = [
   shape(1, 1, 0.8),
-  shape(1, 0, 0.008),
-  shape(0, 1, 0.008),
+  shape(1, 0, 0.05),
+  shape(0, 1, 0.05),
   shape(1, 2, 0.07),
   shape(2, 1, 0.07),
   shape(2, 2, 0.01),
@@ -51,10 +54,11 @@ export const DEFAULT_SHAPES: readonly BeadShape[] = [
   shape(4, 1, 0.003),
 ];
 
-export const DEFAULT_LEXICAL: LexicalModel = { matchReward: 0, unmatchedPenalty: 0, diceWeight: 2, diceBaseline: 0.1, insertionLengthCost: 0 };
-const DEFAULT_VARIANCE = 6.8;
-const DEFAULT_FULL_GRID_LIMIT = 1_000_000;
-const DEFAULT_COARSE_BLOCKS = 400;
+export const DEFAULT_LEXICAL: LexicalModel = { diceWeight: 3, insertionLengthCost: 1 };
+// Gale and Church measured 6.8 on parliamentary text; literary and OCR-noisy text varies more.
+const DEFAULT_VARIANCE = 10;
+const DEFAULT_FULL_GRID_LIMIT = 250_000;
+const DEFAULT_COARSE_BLOCKS = 1000;
 
 function shape(a: number, b: number, p: number): BeadShape {
   return { a, b, logPrior: Math.log(p) };
@@ -70,32 +74,56 @@ export function alignUnits(source: readonly string[], target: readonly string[],
     throw new RangeError(`sourceMt has ${options.sourceMt.length} units, source has ${n}`);
   }
   const featureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...(options.prefixLength ? { prefixLength: options.prefixLength } : {}) };
-  const sourceTokens = source.map((text, k) => {
-    const anchors = anchorsOf(text, featureOptions);
-    return options.sourceMt ? anchors.concat(wordsOf(options.sourceMt[k]!)) : anchors;
-  });
-  const targetTokens = target.map((text) => {
-    const anchors = anchorsOf(text, featureOptions);
-    return options.sourceMt ? anchors.concat(wordsOf(text)) : anchors;
-  });
   const vocab = new Vocabulary();
-  const sourceFeatures = buildFeatures(source, sourceTokens, vocab);
-  const targetFeatures = buildFeatures(target, targetTokens, vocab);
-
-  const totalS = sourceFeatures.lengths.reduce((x, y) => x + y, 0);
-  const totalT = targetFeatures.lengths.reduce((x, y) => x + y, 0);
+  const intern = (tokens: string[]): number[] => tokens.map((t) => vocab.id(t));
+  const sourceIds = source.map((text, k) => {
+    const anchors = anchorsOf(text, featureOptions);
+    return intern(options.sourceMt ? anchors.concat(wordsOf(options.sourceMt[k]!)) : anchors);
+  });
+  const targetIds = target.map((text) => {
+    const anchors = anchorsOf(text, featureOptions);
+    return intern(options.sourceMt ? anchors.concat(wordsOf(text)) : anchors);
+  });
+  const sourceLengths = Float64Array.from(source, unitLength);
+  const targetLengths = Float64Array.from(target, unitLength);
+  const totalS = sourceLengths.reduce((x, y) => x + y, 0);
+  const totalT = targetLengths.reduce((x, y) => x + y, 0);
   const shapes = (options.shapes ?? DEFAULT_SHAPES).map((s) =>
     (s.a === 0 || s.b === 0) && options.insertionPrior !== undefined ? { ...s, logPrior: Math.log(options.insertionPrior) } : s,
   );
   const context: Context = {
-    vocabSize: vocab.size,
+    vocabSize: 0,
     shapes,
     length: { ratio: totalS > 0 && totalT > 0 ? totalT / totalS : 1, variance: options.lengthVariance ?? DEFAULT_VARIANCE },
     lexical: { ...DEFAULT_LEXICAL, ...options.lexical },
     fullGridLimit: options.fullGridLimit ?? DEFAULT_FULL_GRID_LIMIT,
     coarseBlocks: options.coarseBlocks ?? DEFAULT_COARSE_BLOCKS,
   };
-  return alignFeatures(sourceFeatures, targetFeatures, context).beads;
+  const pass = (sIds: readonly number[][], tIds: readonly number[][], guide: DpResult | null): DpResult =>
+    alignFeatures(buildFeatures(sourceLengths, sIds), buildFeatures(targetLengths, tIds), { ...context, vocabSize: vocab.size }, guide?.path);
+
+  const firstPass = pass(sourceIds, targetIds, null);
+  const first = firstPass.beads;
+  if (options.learnLexicon === false) return first;
+  // Second pass: word pairs that the first pass keeps putting together become anchors too.
+  const sourceWords = source.map(wordSet);
+  const targetWords = target.map(wordSet);
+  const lexicon = learnLexicon(sourceWords, targetWords, first);
+  if (lexicon.length === 0) return first;
+  const pairOfS = new Map<string, number>();
+  const pairOfT = new Map<string, number>();
+  for (const [s, t] of lexicon) {
+    const id = vocab.id('x:' + s + '=' + t);
+    pairOfS.set(s, id);
+    pairOfT.set(t, id);
+  }
+  const withPairs = (ids: number[][], words: string[][], pairOf: Map<string, number>): number[][] =>
+    ids.map((unit, k) => {
+      const extra = words[k]!.flatMap((w) => (pairOf.has(w) ? [pairOf.get(w)!] : []));
+      return extra.length ? unit.concat(extra) : unit;
+    });
+  // The first path guides the second: on long inputs it only searches a narrow band around it.
+  return pass(withPairs(sourceIds, sourceWords, pairOfS), withPairs(targetIds, targetWords, pairOfT), firstPass).beads;
 }
 
 interface Context {
@@ -107,7 +135,12 @@ interface Context {
   coarseBlocks: number;
 }
 
-function alignFeatures(source: UnitFeatures, target: UnitFeatures, context: Context): DpResult {
+function alignFeatures(
+  source: UnitFeatures,
+  target: UnitFeatures,
+  context: Context,
+  guidePath?: ReadonlyArray<readonly [number, number]>,
+): DpResult {
   const n = source.count;
   const m = target.count;
   const maxSide = Math.max(...context.shapes.map((s) => Math.max(s.a, s.b)));
@@ -116,11 +149,19 @@ function alignFeatures(source: UnitFeatures, target: UnitFeatures, context: Cont
 
   if (n * m <= context.fullGridLimit) return solve(fullBand(n, m));
 
-  const sourceBlock = Math.ceil(n / context.coarseBlocks);
-  const targetBlock = Math.ceil(m / context.coarseBlocks);
-  const coarse = alignFeatures(coarsen(source, sourceBlock), coarsen(target, targetBlock), context);
-  const guide = coarse.path.map(([i, j]) => [Math.min(n, i * sourceBlock), Math.min(m, j * targetBlock)] as const);
-  let radius = 2 * Math.max(sourceBlock, targetBlock) + 2 * maxSide;
+  let guide: ReadonlyArray<readonly [number, number]>;
+  let radius: number;
+  if (guidePath) {
+    guide = guidePath;
+    radius = 3 * maxSide;
+  } else {
+    // Blocks of at least two units on each side that has two, so every level is smaller.
+    const sourceBlock = Math.max(Math.ceil(n / context.coarseBlocks), n > 1 ? 2 : 1);
+    const targetBlock = Math.max(Math.ceil(m / context.coarseBlocks), m > 1 ? 2 : 1);
+    const coarse = alignFeatures(coarsen(source, sourceBlock), coarsen(target, targetBlock), context);
+    guide = coarse.path.map(([i, j]) => [Math.min(n, i * sourceBlock), Math.min(m, j * targetBlock)] as const);
+    radius = Math.max(sourceBlock, targetBlock) + 2 * maxSide;
+  }
   for (;;) {
     const band = bandAroundPath(n, m, guide, radius);
     const result = solve(band);

@@ -28,46 +28,37 @@ export function bandSize(band: Band): number {
 }
 
 /**
- * A band of half-width `radius` around a path given as grid points (i, j), sorted by i then j.
- * Gaps between points are filled with the straight line between them, so the path may be coarse.
+ * A band around a path given as grid points (i, j), sorted by i then j: every row keeps the
+ * columns the path crosses, widened by `radius` on each side. Gaps between points are filled with
+ * the straight line between them, so the path may be coarse (e.g. block corners).
  */
 export function bandAroundPath(n: number, m: number, path: ReadonlyArray<readonly [number, number]>, radius: number): Band {
-  // Per row, the columns the path passes through.
-  const minCol = new Int32Array(n + 1).fill(m);
-  const maxCol = new Int32Array(n + 1).fill(0);
+  const lo = new Int32Array(n + 1).fill(m);
+  const hi = new Int32Array(n + 1).fill(0);
   const visit = (i: number, j: number): void => {
-    if (j < minCol[i]!) minCol[i] = j;
-    if (j > maxCol[i]!) maxCol[i] = j;
+    const from = Math.max(0, j - radius);
+    const to = Math.min(m, j + radius);
+    if (from < lo[i]!) lo[i] = from;
+    if (to > hi[i]!) hi[i] = to;
   };
   const points: Array<readonly [number, number]> = [[0, 0], ...path, [n, m]];
   for (let k = 1; k < points.length; k++) {
     const [i0, j0] = points[k - 1]!;
     const [i1, j1] = points[k]!;
-    const steps = Math.max(1, i1 - i0);
-    for (let s = 0; s <= steps; s++) {
-      const i = Math.min(n, Math.max(0, i0 + Math.round(((i1 - i0) * s) / steps)));
-      const jA = j0 + ((j1 - j0) * Math.max(0, s - 1)) / steps;
-      const jB = j0 + ((j1 - j0) * Math.min(steps, s + 1)) / steps;
-      visit(i, Math.min(m, Math.max(0, Math.floor(jA))));
-      visit(i, Math.min(m, Math.max(0, Math.ceil(jB))));
+    if (i1 === i0) {
+      visit(Math.min(n, i0), j0);
+      visit(Math.min(n, i0), j1);
+      continue;
+    }
+    // Each row of the segment covers the columns the line crosses while in that row.
+    for (let i = i0; i <= i1; i++) {
+      const jA = j0 + ((j1 - j0) * Math.max(0, i - i0 - 1)) / (i1 - i0);
+      const jB = j0 + ((j1 - j0) * Math.min(i1 - i0, i - i0 + 1)) / (i1 - i0);
+      visit(Math.min(n, i), Math.floor(jA));
+      visit(Math.min(n, i), Math.ceil(jB));
     }
   }
-  // Rows the path skipped (none after the fill above, but be safe) inherit the previous row.
-  for (let i = 1; i <= n; i++) {
-    if (minCol[i]! > maxCol[i]!) {
-      minCol[i] = maxCol[i - 1]!;
-      maxCol[i] = maxCol[i - 1]!;
-    }
-  }
-  const lo = new Int32Array(n + 1);
-  const hi = new Int32Array(n + 1);
-  // Widen by `radius` rows and columns: a sliding window over rows, then the column margin.
-  for (let i = 0; i <= n; i++) {
-    const from = Math.max(0, i - radius);
-    const to = Math.min(n, i + radius);
-    lo[i] = Math.max(0, minCol[from]! - radius);
-    hi[i] = Math.min(m, maxCol[to]! + radius);
-  }
+  for (let i = 0; i <= n; i++) if (lo[i]! > hi[i]!) { lo[i] = i > 0 ? lo[i - 1]! : 0; hi[i] = i > 0 ? hi[i - 1]! : 0; }
   return monotone(n, m, lo, hi);
 }
 

@@ -27,7 +27,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { prefixLength: 4 };
 export interface UnitFeatures {
   /** Number of units. */
   count: number;
-  /** Length of each unit in characters, whitespace excluded (tokenised input stays comparable). */
+  /** Length of each unit in characters, whitespace excluded (see unitLength). */
   lengths: Float64Array;
   /** For unit k, its anchor ids are `ids[offsets[k] .. offsets[k+1])`, sorted ascending, unique. */
   offsets: Int32Array;
@@ -104,24 +104,30 @@ export class Vocabulary {
   }
 }
 
-/** Builds the features of one side from each unit's anchor strings. */
-export function buildFeatures(texts: readonly string[], tokens: readonly string[][], vocab: Vocabulary): UnitFeatures {
-  const count = texts.length;
-  const lengths = new Float64Array(count);
+/** A unit's length for the length model: characters without whitespace (tokenised text stays comparable). */
+export function unitLength(text: string): number {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) count++;
+  }
+  return count;
+}
+
+/** Builds the features of one side from each unit's length and anchor ids (in any order, repeats allowed). */
+export function buildFeatures(lengths: Float64Array, unitIds: readonly (readonly number[])[]): UnitFeatures {
+  const count = unitIds.length;
   const offsets = new Int32Array(count + 1);
   const idList: number[] = [];
   const countList: number[] = [];
   for (let k = 0; k < count; k++) {
-    lengths[k] = texts[k]!.replace(/\s+/g, '').length;
-    const perUnit = new Map<number, number>();
-    for (const t of tokens[k]!) {
-      const id = vocab.id(t);
-      perUnit.set(id, (perUnit.get(id) ?? 0) + 1);
-    }
-    const sorted = [...perUnit.keys()].sort((x, y) => x - y);
-    for (const id of sorted) {
-      idList.push(id);
-      countList.push(perUnit.get(id)!);
+    const sorted = [...unitIds[k]!].sort((x, y) => x - y);
+    for (let p = 0; p < sorted.length; p++) {
+      if (p > 0 && sorted[p] === sorted[p - 1]) countList[countList.length - 1]!++;
+      else {
+        idList.push(sorted[p]!);
+        countList.push(1);
+      }
     }
     offsets[k + 1] = idList.length;
   }

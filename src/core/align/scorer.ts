@@ -1,37 +1,39 @@
 /**
- * How good a bead is: the sum of three log-scores.
+ * How good a bead is: the sum of four log-scores.
  *
- * 1. The prior of its shape (1–1 is common, 2–2 rare, 0–1 rarer still).
- * 2. The Gale–Church length model (see length-model.ts).
- * 3. Lexical evidence: every anchor (number, name, cognate, quote…) found on both sides of the
- *    bead earns `matchReward × weight`; every anchor left unmatched inside the bead costs
- *    `unmatchedPenalty × weight`. Anchors that occur only on one side of the whole document
- *    carry no information and weigh 0; rarer anchors weigh more (an inverse document frequency),
- *    and anchors whose frequency differs a lot between the two sides weigh less.
+ * 1. The prior of its shape (1–1 is common, 2–2 rare…).
+ * 2. For beads with both sides, the Gale–Church length model (see length-model.ts).
+ * 3. For 1–0 / 0–1 beads, a cost growing with the unit's length: a translator easily drops a
+ *    short caption, hardly ever a long paragraph.
+ * 4. Lexical evidence: the weighted Dice similarity of the anchors (numbers, names, cognates,
+ *    quotes…) on the two sides, counted once per unit of the bead so that one 2–2 bead and two 1–1
+ *    beads with the same similarity score alike. Anchors that occur only on one side of the whole
+ *    document carry no information and weigh 0; rarer anchors weigh more (an inverse document
+ *    frequency), and anchors whose frequency differs a lot between the two sides weigh less.
  *
- * Both lexical terms add up across beads, so comparing "two 1–1 beads" with "one 2–2 bead" is
- * fair: the 2–2 bead only gains the matches that cross between its sentences.
- *
- * The match between a source unit and a target unit is computed once per pair inside the band
- * and cached; a bead's match weight is the sum over its (source, target) pairs.
+ * The anchor weight shared by a source unit and a target unit is computed once per pair inside
+ * the band and cached; a bead's shared weight is the sum over its (source, target) pairs, capped
+ * by the weight either side holds.
  */
 import type { Band } from './band.js';
 import { documentFrequency, type UnitFeatures } from './features.js';
 import { lengthLogProb, type LengthModel } from './length-model.js';
 
 export interface LexicalModel {
-  matchReward: number;
-  unmatchedPenalty: number;
-  /** Weight of the Dice similarity term (per unit in the bead). */
+  /**
+   * Weight of the Dice similarity of the bead's anchors, counted once per unit in the bead so
+   * that one 2–2 bead and two 1–1 beads of equal similarity score the same.
+   */
   diceWeight: number;
-  /** Dice similarity expected between unrelated units: below it, a bead loses score. */
-  diceBaseline: number;
   /**
    * Extra cost of leaving a unit unaligned, per mean unit length: a short caption is easily
    * dropped by a translator, a long paragraph hardly ever.
    */
   insertionLengthCost: number;
 }
+
+/** Dice given to beads without anchors: about what unrelated units share in practice. */
+const NEUTRAL_DICE = 0.1;
 
 export interface ScorerInput {
   source: UnitFeatures;
@@ -66,9 +68,9 @@ export function anchorWeights(source: UnitFeatures, target: UnitFeatures, vocabS
 export class BeadScorer {
   private readonly prefS: Float64Array;
   private readonly prefT: Float64Array;
-  /** Total anchor weight of each unit (sum of weight × count). */
-  private readonly massS: Float64Array;
-  private readonly massT: Float64Array;
+  /** Prefix sums of each unit's total anchor weight (sum of weight × count). */
+  private readonly massPrefS: Float64Array;
+  private readonly massPrefT: Float64Array;
   /** Pair cache: for source unit s, target units pairLo[s] .. pairLo[s] + width(s) − 1. */
   private readonly pairLo: Int32Array;
   private readonly pairOffset: Int32Array;
@@ -85,8 +87,8 @@ export class BeadScorer {
     this.prefT = prefixSums(target.lengths);
     this.meanS = Math.max(1, this.prefS[source.count]! / Math.max(1, source.count));
     this.meanT = Math.max(1, this.prefT[target.count]! / Math.max(1, target.count));
-    this.massS = unitMass(source, this.weights);
-    this.massT = unitMass(target, this.weights);
+    this.massPrefS = prefixSums(unitMass(source, this.weights));
+    this.massPrefT = prefixSums(unitMass(target, this.weights));
 
     // Which target units each source unit can meet inside a bead ending in the band.
     const n = source.count;
@@ -130,38 +132,34 @@ export class BeadScorer {
     return sum;
   }
 
-  private pair(s: number, t: number): number {
-    const k = t - this.pairLo[s]!;
-    const start = this.pairOffset[s]!;
-    return k >= 0 && start + k < this.pairOffset[s + 1]! ? this.pairs[start + k]! : 0;
-  }
-
   /** Log-score of the bead made of source units i..i+a−1 and target units j..j+b−1. */
   score(i: number, a: number, j: number, b: number, logPrior: number): number {
     const { lexical } = this.input;
-    let mass = 0;
-    for (let s = i; s < i + a; s++) mass += this.massS[s]!;
-    for (let t = j; t < j + b; t++) mass += this.massT[t]!;
-    let shared = 0;
-    for (let s = i; s < i + a; s++) for (let t = j; t < j + b; t++) shared += this.pair(s, t);
-    let massA = 0;
-    for (let s = i; s < i + a; s++) massA += this.massS[s]!;
-    const massB = mass - massA;
-    shared = Math.min(shared, massA, massB);
-    const unmatched = Math.max(0, mass - 2 * shared);
-    let result = logPrior + lexical.matchReward * shared - lexical.unmatchedPenalty * unmatched;
-    if (lexical.diceWeight > 0) {
-      const dice = mass > 0 ? (2 * shared) / mass : lexical.diceBaseline;
-      result += lexical.diceWeight * ((a + b) / 2) * (dice - lexical.diceBaseline);
+    const massA = this.massPrefS[i + a]! - this.massPrefS[i]!;
+    const massB = this.massPrefT[j + b]! - this.massPrefT[j]!;
+    const mass = massA + massB;
+    let result = logPrior;
+    if (mass > 0 && a > 0 && b > 0) {
+      let shared = 0;
+      for (let s = i; s < i + a; s++) {
+        const start = this.pairOffset[s]!;
+        const width = this.pairOffset[s + 1]! - start;
+        const first = j - this.pairLo[s]!;
+        for (let k = first; k < first + b; k++) if (k >= 0 && k < width) shared += this.pairs[start + k]!;
+      }
+      if (shared > massA) shared = massA;
+      if (shared > massB) shared = massB;
+      result += lexical.diceWeight * ((a + b) / 2) * ((2 * shared) / mass);
+    } else if (mass === 0) {
+      // A bead without any anchor is neither confirmed nor contradicted: neutral, like an average pair.
+      result += lexical.diceWeight * ((a + b) / 2) * NEUTRAL_DICE;
     }
-    if (a === 0 || b === 0) {
-      const len = a > 0 ? this.prefS[i + a]! - this.prefS[i]! : this.prefT[j + b]! - this.prefT[j]!;
-      const mean = a > 0 ? this.meanS : this.meanT;
-      result -= lexical.insertionLengthCost * (len / mean);
+    if (a === 0) {
+      result -= lexical.insertionLengthCost * ((this.prefT[j + b]! - this.prefT[j]!) / this.meanT);
+    } else if (b === 0) {
+      result -= lexical.insertionLengthCost * ((this.prefS[i + a]! - this.prefS[i]!) / this.meanS);
     } else {
-      const ls = this.prefS[i + a]! - this.prefS[i]!;
-      const lt = this.prefT[j + b]! - this.prefT[j]!;
-      result += lengthLogProb(this.input.length, ls, lt);
+      result += lengthLogProb(this.input.length, this.prefS[i + a]! - this.prefS[i]!, this.prefT[j + b]! - this.prefT[j]!);
     }
     return result;
   }
