@@ -11,6 +11,7 @@ import { approveCommand } from './approve.js';
 import { editCommand } from './edit.js';
 import { revertCommand } from './revert.js';
 import { translateCommand } from './translate.js';
+import { alignCommand } from './align.js';
 
 export const COMMANDS: CommandSpec[] = [
   initCommand,
@@ -21,4 +22,5 @@ export const COMMANDS: CommandSpec[] = [
   approveCommand,
   revertCommand,
   translateCommand,
+  alignCommand,
 ];
