@@ -179,6 +179,13 @@ function toTree(nodes: OrderedNode[]): XmlNode[] {
 export function parseXml(text: string): XmlElement {
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
+    const unclosed = /^Invalid '\[(.*)\]' found\.$/s.exec(verdict.err.msg);
+    if (verdict.err.code === 'InvalidXml' && unclosed) {
+      // The validator reports unclosed elements at 1:1; point at the end, where they are missing.
+      const names = [...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ');
+      const end = lineColumnAt(text, text.length);
+      throw new XmlSyntaxError(`the document ends before these elements are closed: ${names}`, end.line, end.column);
+    }
     throw new XmlSyntaxError(verdict.err.msg, verdict.err.line, verdict.err.col);
   }
   const parser = new XMLParser({

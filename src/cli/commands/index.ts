@@ -11,16 +11,30 @@ import { approveCommand } from './approve.js';
 import { editCommand } from './edit.js';
 import { revertCommand } from './revert.js';
 import { translateCommand } from './translate.js';
+import { exportCommand } from './export.js';
+import { importXliffCommand } from './import-xliff.js';
+import { importTmxCommand } from './import-tmx.js';
+import { renderCommand } from './render.js';
+import { mergeDriverCommand } from './merge-driver.js';
 import { alignCommand } from './align.js';
+import { checkCommand } from './check.js';
+import { qaCommand } from './qa.js';
 
 export const COMMANDS: CommandSpec[] = [
   initCommand,
   importCommand,
   segmentCommand,
   statusCommand,
+  checkCommand,
+  qaCommand,
   editCommand,
   approveCommand,
   revertCommand,
   translateCommand,
+  exportCommand,
+  importXliffCommand,
+  importTmxCommand,
+  renderCommand,
+  mergeDriverCommand,
   alignCommand,
 ];

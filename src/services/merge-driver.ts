@@ -1,0 +1,175 @@
+/**
+ * `verso merge-driver %O %A %B %P`: git's custom merge driver for verso's JSON files.
+ *
+ * Git calls it once per file that changed on both branches, outside any verso lock or journal,
+ * with three temporary files (base, ours, theirs) and the path in the repository. It must be a
+ * pure function of the three texts whose result is written, atomically, over %A:
+ * - `.verso/state/<lng>/<article>.json` (review state): merged segment by segment
+ *   (`core/merge/state-merge.ts`); a segment both branches changed differently becomes a
+ *   conflict recorded IN the state (both texts kept, the segment back to draft).
+ * - `locales/<lng>/<article>.json` (i18next file): merged key by key (`core/merge/locale-merge.ts`);
+ *   a key both branches changed differently keeps its base value — the same rule the state merge
+ *   applies to approvals, so the separately merged pair still agrees.
+ *
+ * Exit status (what git reads): 0 when the result is final. A review conflict in a state file is
+ * recorded in the file itself, where `verso status`, `verso check` (not approved → fails) and the
+ * review screen show it, so it still exits 0 with a message on stderr: marking the file
+ * "conflicted" would only make git ask for a text-editor resolution of a file that has none to
+ * make. The same holds for a target locale file whose state file exists (its conflicts are the
+ * state's). Non-zero (1) only when the driver truly cannot merge: a side that is not valid JSON
+ * or not a verso file (then %A is left as it was and git reports the conflict as usual), or a
+ * conflicting key in a locale file that has no review state to record it (the source-language
+ * file: two branches re-imported different versions of the article) — there the result keeps the
+ * base text and git is told, so a person re-imports the original.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { serializeLocale, validateLocaleObject } from '../core/catalog/locale-file.js';
+import { mergeLocaleStrings, type LocaleStrings } from '../core/merge/locale-merge.js';
+import { mergeReviewState } from '../core/merge/state-merge.js';
+import type { ReviewState } from '../core/model.js';
+import { writeFileAtomic } from '../storage/atomic.js';
+import { FileProblemError } from '../storage/errors.js';
+import { parseJsonText } from '../storage/json.js';
+import { parseStateRecord, serializeRecord } from '../storage/records.js';
+
+export interface MergeDriverOptions {
+  basePath: string;
+  oursPath: string;
+  theirsPath: string;
+  /** The file's path in the repository (%P), used to tell state from locale files and in messages. */
+  pathName: string;
+  /** Time of the merge, recorded with conflicts. */
+  at: string;
+  /** Working directory (git runs drivers from the top of the work tree). */
+  cwd: string;
+}
+
+export interface MergeDriverResult {
+  exitCode: 0 | 1;
+  /** Lines for stderr. */
+  messages: string[];
+  kind: 'state' | 'locale' | 'unknown';
+  conflicts: number;
+}
+
+type FileKind = 'state' | 'locale';
+
+/** Which kind of verso file a path is; null when it is neither. */
+export function fileKindOf(pathName: string): FileKind | null {
+  const p = pathName.split('\\').join('/');
+  if (/(^|\/)\.verso\/state\/[^/]+\/[^/]+\.json$/.test(p)) return 'state';
+  if (/(^|\/)locales\/[^/]+\/[^/]+\.json$/.test(p)) return 'locale';
+  return null;
+}
+
+/** The state file that goes with a target locale file (`locales/en/a.json` → `.verso/state/en/a.json`). */
+export function pairedStatePath(localePath: string): string {
+  const p = localePath.split('\\').join('/');
+  const m = /^(.*\/)?locales\/([^/]+)\/([^/]+\.json)$/.exec(p);
+  return m ? `${m[1] ?? ''}.verso/state/${m[2]}/${m[3]}` : '';
+}
+
+class CannotMerge extends Error {}
+
+function parseLocaleSide(text: string, label: string): LocaleStrings {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = parseJsonText(text, label);
+  } catch (e) {
+    throw new CannotMerge(describe(e, label));
+  }
+  const result = validateLocaleObject(value);
+  if ('problems' in result) throw new CannotMerge(`${label}: not an i18next resource file: ${result.problems[0]!.message}`);
+  return result.resource;
+}
+
+function parseStateSide(text: string, label: string): ReviewState | null {
+  if (text.trim() === '') return null;
+  try {
+    return parseStateRecord(text, label);
+  } catch (e) {
+    throw new CannotMerge(describe(e, label));
+  }
+}
+
+function describe(e: unknown, label: string): string {
+  if (e instanceof FileProblemError) return `${label}${e.position ? `:${e.position.line}:${e.position.column}` : ''}: ${e.message}`;
+  return `${label}: ${(e as Error).message}`;
+}
+
+const quote = (t: string | null) => (t === null ? '(none)' : JSON.stringify(t.length > 60 ? `${t.slice(0, 57)}…` : t));
+
+async function exists(path: string): Promise<boolean> {
+  return fs.access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function runMergeDriver(options: MergeDriverOptions): Promise<MergeDriverResult> {
+  const [baseText, oursText, theirsText] = await Promise.all([options.basePath, options.oursPath, options.theirsPath].map((p) => fs.readFile(p, 'utf8')));
+  const path = options.pathName;
+  const kind = fileKindOf(path) ?? guessKind(oursText!, theirsText!);
+  const refuse = (message: string): MergeDriverResult => ({
+    exitCode: 1,
+    kind: kind ?? 'unknown',
+    conflicts: 0,
+    messages: [`verso merge-driver: cannot merge ${path}: ${message}`, '  the file was left as on the current branch; resolve it by hand (then `verso check`)'],
+  });
+  if (kind === null) return refuse('not a verso locale or review-state file');
+
+  try {
+    if (kind === 'state') {
+      const base = parseStateSide(baseText!, `${path} (base)`);
+      const ours = parseStateSide(oursText!, `${path} (ours)`);
+      const theirs = parseStateSide(theirsText!, `${path} (theirs)`);
+      if (!ours || !theirs) throw new CannotMerge('one side is empty');
+      if (ours.article !== theirs.article || ours.lang !== theirs.lang) throw new CannotMerge(`the two sides are for different articles or languages`);
+      const result = mergeReviewState(base, ours, theirs, { at: options.at });
+      await writeFileAtomic(options.oursPath, serializeRecord(result.state));
+      const messages = result.conflicts.map(
+        (c) => `verso merge-driver: ${path}: segment ${c.key} was changed on both branches (ours ${quote(c.ours)}, theirs ${quote(c.theirs)}): both kept, the segment needs review — verso review ${ours.article} --to ${ours.lang}`,
+      );
+      for (const key of result.keptDeleted) messages.push(`verso merge-driver: ${path}: segment ${key} was removed on one branch and changed on the other: the changed state was kept`);
+      return { exitCode: 0, kind, conflicts: result.conflicts.length, messages };
+    }
+
+    const base = parseLocaleSide(baseText!, `${path} (base)`);
+    const ours = parseLocaleSide(oursText!, `${path} (ours)`);
+    const theirs = parseLocaleSide(theirsText!, `${path} (theirs)`);
+    const result = mergeLocaleStrings(base, ours, theirs);
+    await writeFileAtomic(options.oursPath, serializeLocale(Object.entries(result.strings)));
+    if (result.conflicts.length === 0) return { exitCode: 0, kind, conflicts: 0, messages: [] };
+    const statePath = pairedStatePath(path);
+    const recorded = statePath !== '' && (await exists(join(options.cwd, statePath)));
+    const messages = result.conflicts.map(
+      (c) => `verso merge-driver: ${path}: key ${c.key} was changed on both branches (ours ${quote(c.ours)}, theirs ${quote(c.theirs)}): kept ${quote(c.base)}`,
+    );
+    if (recorded) {
+      messages.push(`  the conflict is recorded in ${statePath}`);
+      return { exitCode: 0, kind, conflicts: result.conflicts.length, messages };
+    }
+    messages.push(`  no review state records this file (${dirname(path)} is a source-language or hand-kept locale): resolve it, e.g. by re-importing the original`);
+    return { exitCode: 1, kind, conflicts: result.conflicts.length, messages };
+  } catch (e) {
+    if (e instanceof CannotMerge) return refuse(e.message);
+    throw e;
+  }
+}
+
+/** For paths outside the usual layout: a review-state file has a `segments` object. */
+function guessKind(ours: string, theirs: string): FileKind | null {
+  for (const text of [ours, theirs]) {
+    try {
+      const v = JSON.parse(text) as unknown;
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        return 'segments' in v && typeof (v as { segments: unknown }).segments === 'object' ? 'state' : 'locale';
+      }
+    } catch {
+      /* try the other side */
+    }
+  }
+  return null;
+}
