@@ -50,6 +50,8 @@ const NO_KEY: Key = {
   backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
 };
 
+const NEEDS_DATA = new Set<CommandId>(['approve', 'acceptMachine', 'revertDraft', 'edit', 'externalEdit', 'undo', 'nextLanguage']);
+
 export function ReviewApp({ session, initialLang, t, uiLanguage, markers, externalEditor, exitHooks }: ReviewAppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reviewReducer, undefined, () =>
@@ -135,7 +137,8 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   };
 
   const approve = (key: string) => {
-    const loaded = data.current!;
+    const loaded = data.current;
+    if (!loaded) return;
     const segment = loaded.article.segments[key]!;
     const segmentState = loaded.state.segments[key];
     const view = viewOf(key);
@@ -214,7 +217,6 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
         return;
       }
       default:
-        if (current.loading && command === 'nextLanguage') return;
         dispatch({ type: 'command', command });
     }
   };
@@ -243,12 +245,10 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       else if (!key.ctrl && !key.meta && input) dispatch({ type: 'editorTyped', text: input });
       return;
     }
-    if (current.loading) {
-      if (commandFor('list', input, key) === 'quit') exit();
-      return;
-    }
     const command = commandFor('list', input, key);
-    if (command) runListCommand(command);
+    // While an article loads, keys still move and filter (the reducer copes with an empty list);
+    // actions that need the records wait for them.
+    if (command && (!current.loading || !NEEDS_DATA.has(command))) runListCommand(command);
   };
 
   const onInput = useCallback((input: string, key: Key) => {

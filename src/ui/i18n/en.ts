@@ -23,7 +23,6 @@ export const en = {
     title: 'verso review',
     to: '→ {{lang}}',
     progress: '{{approved}}/{{total}} approved',
-    counts: '{{draft}} draft · {{machine}} machine · {{untranslated}} untranslated · {{stale}} stale',
     noOrigin: 'no origin URL',
     filter: 'filter: {{filter}}',
     search: 'search: “{{query}}”',

@@ -25,7 +25,6 @@ export const fr: UiResources = {
     title: 'verso relecture',
     to: '→ {{lang}}',
     progress: '{{approved}}/{{total}} approuvés',
-    counts: '{{draft}} brouillon · {{machine}} machine · {{untranslated}} non traduits · {{stale}} périmés',
     noOrigin: 'pas d’URL d’origine',
     filter: 'filtre : {{filter}}',
     search: 'recherche : « {{query}} »',

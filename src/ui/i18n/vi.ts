@@ -25,7 +25,6 @@ export const vi: UiResources = {
     title: 'verso duyệt',
     to: '→ {{lang}}',
     progress: '{{approved}}/{{total}} đã duyệt',
-    counts: '{{draft}} nháp · {{machine}} máy dịch · {{untranslated}} chưa dịch · {{stale}} lỗi thời',
     noOrigin: 'không có URL gốc',
     filter: 'bộ lọc: {{filter}}',
     search: 'tìm: “{{query}}”',

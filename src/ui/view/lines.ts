@@ -115,7 +115,7 @@ export function targetBlock(view: SegmentView, width: number, diffView: boolean,
 }
 
 /** The inline editor: its label, then the buffer wrapped with the cursor drawn in reverse video. */
-export function editorBlock(buffer: EditorBuffer, width: number, { t }: LineOptions): { lines: Line[]; cursorLine: number } {
+export function editorBlock(buffer: EditorBuffer, width: number, { t, markers }: LineOptions): { lines: Line[]; cursorLine: number } {
   // One column is kept free so the cursor can sit after the last character of a full row.
   const textWidth = Math.max(1, width - 1);
   const place = locateCursor(buffer.text, buffer.cursor, textWidth);
@@ -138,11 +138,11 @@ export function editorBlock(buffer: EditorBuffer, width: number, { t }: LineOpti
     }
     const under = parts[index] ?? ' ';
     const after = parts.slice(index + 1).join('');
-    const spans: Line = [
-      { text: before, style: 'text' },
-      { text: under, style: 'cursor' },
-      { text: after, style: 'text' },
-    ];
+    // Reverse video is a style, and without colour there is no style: then the cursor is a bar
+    // drawn before the character (the row keeps one free column for it).
+    const spans: Line = markers
+      ? [{ text: before, style: 'text' }, { text: '▏', style: 'cursor' }, { text: parts.slice(index).join(''), style: 'text' }]
+      : [{ text: before, style: 'text' }, { text: under, style: 'cursor' }, { text: after, style: 'text' }];
     lines.push(spans.filter((span) => span.text !== ''));
   });
   return { lines, cursorLine: place.row + 1 };

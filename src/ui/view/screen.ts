@@ -13,7 +13,7 @@ import type { SegmentView } from '../model/segmentView.js';
 import { selectedKey, type ReviewScreenState } from '../state/reviewReducer.js';
 import {
   editorBlock, fitLine, listLine, padLine, sourceBlock, targetBlock, titleLine,
-  type Line, type LineOptions,
+  type Line, type LineOptions, type Span,
 } from './lines.js';
 
 export interface ScreenInput {
@@ -49,15 +49,20 @@ export function statusCounts(state: ReviewScreenState): Record<SegmentStatus, nu
 function headerLines(input: ScreenInput, counts: Record<SegmentStatus, number>): Line[] {
   const { state, layout, options: { t } } = input;
   const width = layout.width;
-  const first = fitLine([
-    { text: t('header.title'), style: 'label' },
-    { text: ` · ${input.articleId} `, style: 'key' },
-    { text: t('header.to', { lang: state.lang }), style: 'key' },
+  // Only the statuses present, most urgent last: "approved 1/9 · draft 1 · machine 2 · untranslated 5".
+  const others: Span[] = (['draft', 'machine', 'untranslated', 'stale'] as const)
+    .filter((status) => counts[status] > 0)
+    .flatMap((status) => [{ text: ' · ', style: 'dim' as const }, { text: `${t(`status.${status}`)} ${counts[status]}`, style: `status-${status}` as const }]);
+  const essentials: Span[] = [
+    { text: input.articleId, style: 'key' },
+    { text: ` ${t('header.to', { lang: state.lang })}`, style: 'key' },
     { text: ' · ', style: 'dim' },
     { text: t('header.progress', { approved: counts.approved, total: state.rows.length }), style: 'status-approved' },
-    { text: ' · ', style: 'dim' },
-    { text: t('header.counts', counts), style: 'dim' },
-  ], width);
+    ...others,
+  ];
+  const title: Span = { text: `${t('header.title')} · `, style: 'label' };
+  const fits = essentials.reduce((sum, span) => sum + displayWidth(span.text), displayWidth(title.text)) <= width;
+  const first = fitLine(fits ? [title, ...essentials] : essentials, width);
   if (layout.headerHeight < 2) return [first];
   const filterText = [
     t('header.filter', { filter: t(`filter.${state.filter}`) }),

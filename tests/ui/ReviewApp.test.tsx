@@ -1,0 +1,290 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { buildArticle, buildState, MemorySession, type SegmentSpec } from './support/memorySession.js';
+import { KEYS, renderReview } from './support/renderApp.js';
+
+const SPECS: SegmentSpec[] = [
+  {
+    text: 'Le porte-parole du Pentagone, Patrick Ryder, a déclaré que le secrétaire Austin avait initié l’appel.',
+    machine: 'Pentagon spokesman Patrick Ryder said Secretary Austin initiated the call.',
+    draft: 'Pentagon press secretary Patrick Ryder said Secretary Austin had initiated the call.',
+    origin: 'Người phát ngôn Lầu Năm Góc Patrick Ryder cho biết Bộ trưởng Austin đã khởi xướng cuộc gọi.',
+  },
+  { text: 'Le secrétaire américain à la Défense, Lloyd Austin', kind: 'caption', machine: 'US Secretary of Defense Lloyd Austin' },
+  { text: 'Selon Reuters, les deux parties ont discuté de nombreux sujets.', approved: 'According to Reuters, the two sides discussed many topics.' },
+  {
+    text: 'Le ministère russe de la Défense a déclaré que le ministre Belousov avait mis en garde son homologue.',
+    previousSource: 'Le ministère russe a déclaré que Belousov avait mis en garde son homologue.',
+    approved: 'The Russian ministry said Belousov had warned his counterpart.',
+  },
+  { text: 'Point de conflit : l’Ukraine change à nouveau de général' , kind: 'heading' },
+];
+
+function session(specs = SPECS, langs = ['en', 'vi']) {
+  const article = buildArticle('000_8c1828b71475e020', specs);
+  return new MemorySession(article, Object.fromEntries(langs.map((l) => [l, buildState(article, l === 'en' ? specs : [], l)])), langs);
+}
+
+const selected = (frame: string) => /▸ (p\d+)/.exec(frame)?.[1];
+
+afterEach(() => cleanup());
+
+describe('the review screen', () => {
+  it('shows the article, the origin link, the target language and the progress counts', async () => {
+    const app = renderReview(session());
+    const frame = await app.waitFor((f) => f.includes('p5'));
+    expect(frame).toContain('000_8c1828b71475e020');
+    expect(frame).toContain('→ en');
+    expect(frame).toContain('1/5 approved');
+    expect(frame).toContain('1/5 approved · draft 1 · machine 1 · untranslated 1 · stale 1');
+    // The origin URL is a terminal hyperlink (OSC 8) around the visible URL.
+    expect(frame).toContain('\u001b]8;;https://thanhnien.vn/bai-viet-185240626070252909.htm\u001b\\');
+  });
+
+  it('shows for the selected segment its kind and status, origin, source, machine (engine, date), draft, diff and post-edit distance', async () => {
+    const app = renderReview(session(), { columns: 90, rows: 40 });
+    const frame = await app.waitFor((f) => f.includes('Diff machine → human'));
+    expect(frame).toContain('p1 · paragraph · draft · post-edit');
+    expect(frame).toContain('Người phát ngôn Lầu Năm Góc');
+    expect(frame).toContain('Machine · deepl · 2026-11-26 08:30');
+    expect(frame).toContain('Draft · tester');
+    // Markers show the word diff without colour: the machine's "spokesman" went, "press secretary" came.
+    expect(frame).toContain('[-spokesman-]');
+    expect(frame).toContain('{+press secretary+}');
+    expect(frame).toContain('{+had+}');
+  });
+
+  it('d switches between the diff and both texts in full', async () => {
+    const app = renderReview(session(), { columns: 90, rows: 40 });
+    await app.waitFor((f) => f.includes('[-spokesman-]'));
+    const full = await app.press('d');
+    expect(full).not.toContain('[-spokesman-]');
+    expect(full).toContain('Pentagon spokesman Patrick Ryder said Secretary Austin initiated the call.');
+    expect(full).toContain('Pentagon press secretary Patrick Ryder');
+  });
+
+  it('shows a stale segment with the change of its source', async () => {
+    const app = renderReview(session(), { columns: 90, rows: 40 });
+    await app.waitFor((f) => f.includes('p5'));
+    const frame = await app.press('f', (f) => f.includes('filter: needs work'));
+    expect(frame).not.toMatch(/ {2}p3 /);
+    await app.press('f', (f) => f.includes('filter: stale'));
+    const stale = await app.waitFor((f) => f.includes('Source change'));
+    expect(selected(stale)).toBe('p4');
+    expect(stale).toContain('{+de la Défense+}');
+    expect(stale).toContain('{+le ministre+}');
+  });
+
+  it('moves with j/k and the arrows, and jumps with n to the next segment needing work', async () => {
+    const app = renderReview(session());
+    await app.waitFor((f) => selected(f) === 'p1');
+    expect(selected(await app.press('j'))).toBe('p2');
+    expect(selected(await app.press(KEYS.down))).toBe('p3');
+    expect(selected(await app.press('k'))).toBe('p2');
+    expect(selected(await app.press('n'))).toBe('p4');
+    expect(selected(await app.press('G'))).toBe('p5');
+    expect(selected(await app.press('g'))).toBe('p1');
+  });
+
+  it('several keys in one chunk (key repeat) move once each', async () => {
+    const app = renderReview(session());
+    await app.waitFor((f) => selected(f) === 'p1');
+    expect(selected(await app.press('jjj'))).toBe('p4');
+  });
+
+  it('approves the draft with Enter, saves it at once and moves on; u undoes it', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    const after = await app.press(KEYS.enter, (f) => f.includes('p1 approved and saved.'));
+    expect(s.log).toEqual(['approve en p1']);
+    expect(s.segment('en', 'p1')?.approved?.text).toBe(SPECS[0]!.draft);
+    expect(selected(after)).toBe('p2');
+    expect(after).toContain('2/5 approved');
+    const undone = await app.press('u', (f) => f.includes('p1: undone.'));
+    expect(s.segment('en', 'p1')?.approved).toBeNull();
+    expect(s.segment('en', 'p1')?.draft?.text).toBe(SPECS[0]!.draft);
+    expect(undone).toContain('1/5 approved');
+  });
+
+  it('approves the machine text of a segment without draft, and refuses when there is nothing to approve', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press(KEYS.enter, (f) => f.includes('p2 approved'));
+    expect(s.segment('en', 'p2')?.approved?.text).toBe('US Secretary of Defense Lloyd Austin');
+    await app.press('G');
+    await app.press(KEYS.enter, (f) => f.includes('p5 has no text to approve'));
+    expect(s.log).toEqual(['approve en p2']);
+  });
+
+  it('a takes the machine translation as the draft; r removes the draft', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press('a', (f) => f.includes('p2: machine translation taken as the draft.'));
+    expect(s.segment('en', 'p2')?.draft?.text).toBe('US Secretary of Defense Lloyd Austin');
+    await app.press('r', (f) => f.includes('p2: draft removed.'));
+    expect(s.segment('en', 'p2')?.draft).toBeNull();
+    await app.press('G');
+    await app.press('a', (f) => f.includes('p5 has no machine translation yet.'));
+  });
+
+  it('edits inline with cursor movement and a new line, saving the draft with ctrl+s', async () => {
+    const s = session();
+    const app = renderReview(s, { columns: 90, rows: 40 });
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press('e', (f) => f.includes('Editing'));
+    await app.press(KEYS.ctrl('a')); // start of line
+    await app.press('T');
+    await app.press('h');
+    await app.press('e');
+    await app.press(' ');
+    await app.press(KEYS.right);
+    await app.press(KEYS.backspace);
+    await app.press(KEYS.ctrl('e'));
+    await app.press('\n'); // ctrl+j: new line
+    await app.press('(');
+    await app.press('A');
+    await app.press('F');
+    await app.press('P');
+    await app.press(')');
+    await app.press(KEYS.ctrl('s'), (f) => f.includes('p2: draft saved.'));
+    expect(s.segment('en', 'p2')?.draft?.text).toBe('The S Secretary of Defense Lloyd Austin\n(AFP)');
+  });
+
+  it('Esc keeps what was typed; ctrl+x discards it', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('G');
+    await app.press('e', (f) => f.includes('Editing'));
+    await app.press('x');
+    await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
+    expect(s.log).toEqual([]);
+    await app.press('e', (f) => f.includes('Editing'));
+    await app.press('O');
+    await app.press('K');
+    await app.press(KEYS.escape, (f) => f.includes('p5: draft saved.'));
+    expect(s.segment('en', 'p5')?.draft?.text).toBe('OK');
+  });
+
+  it('hands long edits to $EDITOR and saves what comes back', async () => {
+    const s = session();
+    const seen: string[] = [];
+    const app = renderReview(s, { externalEditor: async (text) => { seen.push(text); return `${text} (edited)`; } });
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('E', (f) => f.includes('p1: draft saved.'));
+    expect(seen).toEqual([SPECS[0]!.draft]);
+    expect(s.segment('en', 'p1')?.draft?.text).toBe(`${SPECS[0]!.draft} (edited)`);
+  });
+
+  it('searches with / and shows how many segments match', async () => {
+    const app = renderReview(session());
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('/', (f) => f.includes('Search:'));
+    for (const ch of 'reuters') await app.press(ch);
+    const frame = await app.press(KEYS.enter, (f) => !f.includes('Search:'));
+    expect(frame).toContain('search: “reuters” · 1 shown');
+    expect(selected(frame)).toBe('p3');
+  });
+
+  it('switches the target language with l', async () => {
+    const app = renderReview(session());
+    await app.waitFor((f) => f.includes('p5'));
+    const frame = await app.press('l', (f) => f.includes('→ vi') && f.includes('0/5 approved'));
+    expect(frame).toContain('untranslated 5');
+  });
+
+  it('reports a failed write in the footer and keeps going', async () => {
+    const s = session();
+    s.failNext = 'EACCES: permission denied, open \u001b]52;c;aGk=\u0007.verso/state/en/x.json';
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    const frame = await app.press(KEYS.enter, (f) => f.includes('Not saved'));
+    expect(frame).toContain('EACCES: permission denied');
+    expect(frame).not.toContain('\u001b]52');
+    expect(selected(frame)).toBe('p1');
+  });
+
+  it('opens the help with ? listing every key, and closes it with Esc', async () => {
+    const app = renderReview(session(), { rows: 60 });
+    await app.waitFor((f) => selected(f) === 'p1');
+    const help = await app.press('?', (f) => f.includes('Keys'));
+    expect(help).toContain('Next segment needing work');
+    expect(help).toContain('Take the machine translation as the draft');
+    const closed = await app.press(KEYS.escape, (f) => !f.includes('Next segment needing work'));
+    expect(selected(closed)).toBe('p1');
+  });
+
+  it('speaks French and Vietnamese', async () => {
+    const fr = renderReview(session(), { uiLanguage: 'fr' });
+    const frFrame = await fr.waitFor((f) => f.includes('p5'));
+    expect(frFrame).toContain('1/5 approuvés');
+    expect(frFrame).toContain('brouillon');
+    cleanup();
+    const vi = renderReview(session(), { uiLanguage: 'vi' });
+    const viFrame = await vi.waitFor((f) => f.includes('p5'));
+    expect(viFrame).toContain('1/5 đã duyệt');
+  });
+});
+
+describe('layout and size', () => {
+  it('stacks the texts below 100 columns and puts them side by side from 100 on', async () => {
+    const app = renderReview(session(), { columns: 80, rows: 30 });
+    const stacked = await app.waitFor((f) => f.includes('Source'));
+    const detail = (f: string) => f.split('\n').filter((l) => l.includes('Source') || l.includes('Machine ·'));
+    expect(detail(stacked).some((l) => l.includes('│'))).toBe(false);
+    app.resize(140, 30);
+    const side = await app.waitFor((f) => f.split('\n').some((l) => l.includes('Source') && l.includes('│')));
+    // Source side on the left, target side on the right of the same rows.
+    expect(side.split('\n').some((l) => l.startsWith('Origin') && l.includes('│ Machine · deepl'))).toBe(true);
+  });
+
+  it('never draws a frame as tall as the terminal, at any size, and re-lays out on resize', async () => {
+    const app = renderReview(session(), { columns: 80, rows: 24 });
+    await app.waitFor((f) => f.includes('p1 · paragraph'));
+    for (const [columns, rows] of [[80, 24], [200, 50], [60, 10], [120, 15], [100, 6]] as const) {
+      app.resize(columns, rows);
+      const frame = await app.waitFor((f) => f.split('\n').every((line) => line.length <= columns * 3) && f.split('\n').length <= rows - 1, `${columns}×${rows}`);
+      expect(frame.split('\n').length).toBeLessThanOrEqual(rows - 1);
+    }
+  });
+
+  it('lets no control sequence from the data reach the terminal', async () => {
+    const hostile: SegmentSpec[] = [
+      {
+        text: 'Titre\u001b]0;pwned\u0007 avec \u001b[2J effacement, \u009b31m C1 et \u202eretour',
+        machine: 'Title \u001b]52;c;Y3VybCBldmlsLnNo\u0007 copied\rover\b',
+        draft: 'Title\ttabbed \u0085 next',
+        origin: 'Tiêu đề \u001bP+q\u001b\\ gốc',
+      },
+    ];
+    const app = renderReview(session(hostile, ['en']), { columns: 90, rows: 30 });
+    const frame = await app.waitFor((f) => f.includes('Titre'));
+    // Take out the one sequence verso writes itself (the origin hyperlink), then nothing may remain.
+    const ours = frame.replace(/\u001b\]8;;https:\/\/[\x21-\x7e]+?\u001b\\/g, '').replace(/\u001b\]8;;\u001b\\/g, '');
+    expect(ours).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(ours).toContain('Titre avec  effacement');
+    expect(ours).toContain('tabbed');
+    expect(ours).toMatch(/copied\s+over/);
+  });
+});
+
+describe('signals', () => {
+  it('flushes what the inline editor holds before the process leaves', async () => {
+    const s = session();
+    const hooks: { flush?: () => Promise<void> } = {};
+    const app = renderReview(s, { exitHooks: hooks });
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('G');
+    await app.press('e', (f) => f.includes('Editing'));
+    await app.press('H');
+    await app.press('i');
+    await hooks.flush!();
+    expect(s.segment('en', 'p5')?.draft?.text).toBe('Hi');
+  });
+});
