@@ -41,8 +41,8 @@ export interface AlignOptions {
 /** Shape priors, roughly the frequencies seen in human-aligned literary and magazine texts. */
 export const DEFAULT_SHAPES: readonly BeadShape[] = [
   shape(1, 1, 0.8),
-  shape(1, 0, 0.05),
-  shape(0, 1, 0.05),
+  shape(1, 0, 0.08),
+  shape(0, 1, 0.08),
   shape(1, 2, 0.07),
   shape(2, 1, 0.07),
   shape(2, 2, 0.01),
@@ -54,7 +54,7 @@ export const DEFAULT_SHAPES: readonly BeadShape[] = [
   shape(4, 1, 0.003),
 ];
 
-export const DEFAULT_LEXICAL: LexicalModel = { diceWeight: 3, insertionLengthCost: 1 };
+export const DEFAULT_LEXICAL: LexicalModel = { diceWeight: 2.5, insertionLengthCost: 1 };
 // Gale and Church measured 6.8 on parliamentary text; literary and OCR-noisy text varies more.
 const DEFAULT_VARIANCE = 10;
 const DEFAULT_FULL_GRID_LIMIT = 250_000;
