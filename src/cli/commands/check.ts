@@ -1,0 +1,54 @@
+import { hostname } from 'node:os';
+import { FAIL_ON_VALUES, type FailOn } from '../../core/config/config.js';
+import { formatGithub } from '../../core/report/github.js';
+import { formatJson } from '../../core/report/json.js';
+import { formatJunit } from '../../core/report/junit.js';
+import { formatText } from '../../core/report/text.js';
+import { runCheck } from '../../services/check.js';
+import { listOpt, stringOpt, type CommandSpec } from '../command.js';
+import { loadProject } from '../context.js';
+import { UsageError } from '../errors.js';
+
+const FORMATS = ['text', 'json', 'github', 'junit'] as const;
+
+export const checkCommand: CommandSpec = {
+  name: 'check',
+  summary: 'the CI gate: untranslated, unapproved, stale and QA findings; exit 1 when a gate fails',
+  usage: 'verso check [--to <lng,…>] [--article <id,…>] [--fail-on <gate,…>] [--format text|json|github|junit]',
+  description: [
+    'Checks every article (or --article) in every target language (or --to): review status,',
+    'QA checks on approved translations, and that locale files say what the review state approved.',
+    '',
+    `Gates (--fail-on, default check.failOn in verso.config.json): ${FAIL_ON_VALUES.join(', ')}, or none.`,
+    'Only the languages and articles checked can fail the check.',
+    '',
+    'Exit codes: 0 nothing failing, 1 failing findings, 2 usage or input error (damaged file, unknown option).',
+  ].join('\n'),
+  options: {
+    to: { type: 'string', multiple: true, value: '<lng,…>', description: 'target languages (default: all configured)' },
+    article: { type: 'string', multiple: true, value: '<id,…>', description: 'articles (default: all)' },
+    'fail-on': { type: 'string', multiple: true, value: '<gate,…>', description: `what fails the check: ${FAIL_ON_VALUES.join(', ')}, none` },
+    format: { type: 'string', value: '<fmt>', description: 'text (default), json, github (workflow annotations), junit (XML)' },
+  },
+  positionals: { min: 0, max: 0 },
+  async run(ctx) {
+    const format = stringOpt(ctx, 'format') ?? 'text';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${format}" (use ${FORMATS.join(', ')})`, 'check');
+    let failOn: FailOn[] | undefined;
+    if (ctx.values['fail-on'] !== undefined) {
+      const asked = listOpt(ctx, 'fail-on');
+      const bad = asked.filter((g) => g !== 'none' && !(FAIL_ON_VALUES as readonly string[]).includes(g));
+      if (bad.length) throw new UsageError(`unknown --fail-on value(s) ${bad.join(', ')} (use ${FAIL_ON_VALUES.join(', ')}, or none)`, 'check');
+      failOn = [...new Set(asked.filter((g): g is FailOn => g !== 'none'))];
+    }
+    const project = await loadProject(ctx);
+    const report = await runCheck(project, { articles: listOpt(ctx, 'article'), langs: listOpt(ctx, 'to'), ...(failOn ? { failOn } : {}) });
+    const out =
+      format === 'json' ? formatJson(report)
+      : format === 'github' ? formatGithub(report)
+      : format === 'junit' ? formatJunit(report, { timestamp: new Date().toISOString(), hostname: hostname() || 'localhost' })
+      : formatText(report);
+    ctx.stdout.write(out);
+    return report.exitCode;
+  },
+};

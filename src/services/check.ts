@@ -1,0 +1,235 @@
+/**
+ * `verso check`: the CI gate. For each article and target language in scope it reads the
+ * article record, the review state and the target locale file, and reports
+ *  - each segment that is untranslated, unapproved (machine or draft only) or stale;
+ *  - QA findings on each approved translation (the string the locale file publishes);
+ *  - disagreements between the locale file and the review state: keys the source lacks,
+ *    approved strings edited or deleted by hand;
+ * then decides the exit code from the gates asked for (`--fail-on`, else `check.failOn`).
+ * Only the languages and articles in scope are read, so a check scoped to `en` cannot be
+ * failed by `vi`. Damaged or missing records are input errors (exit 2) naming the file.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { FailOn } from '../core/config/config.js';
+import type { Article, ReviewState, Segment, SegmentState, SegmentStatus } from '../core/model.js';
+import { isCheckId, type CheckId, type QaFinding, type QaOptions, type Severity } from '../core/qa/types.js';
+import { runArticleQa, type ArticlePair } from '../core/qa/run.js';
+import { finishReport, type CheckReport, type FindingKind, type ReportFinding, type SegmentOutcome, type LanguageSummary } from '../core/report/check-report.js';
+import { segmentStatus } from '../core/status/status.js';
+import { targetLocaleEntries } from '../core/catalog/locale-file.js';
+import { fileExists } from '../storage/atomic.js';
+import { lineOfKey } from '../storage/json.js';
+import { displayPath, type Project } from '../storage/project.js';
+import { listArticles, loadArticle, loadLocale, loadState, recoverIfNeeded } from '../storage/store.js';
+import { loadTerminology } from './check-terminology.js';
+import { UserError } from './errors.js';
+import { resolveArticles, resolveTargetLangs } from './scope.js';
+
+export interface CheckOptions {
+  articles?: string[];
+  langs?: string[];
+  /** Gates that fail the check; default: the config's `check.failOn`. */
+  failOn?: FailOn[];
+}
+
+type Draft = Omit<ReportFinding, 'gate' | 'failing'>;
+
+const STATUS_FINDINGS: Partial<Record<SegmentStatus, { kind: FindingKind; severity: Severity; message: string }>> = {
+  untranslated: { kind: 'untranslated', severity: 'error', message: 'not translated yet' },
+  machine: { kind: 'unapproved', severity: 'warning', message: 'machine translation only, not approved' },
+  draft: { kind: 'unapproved', severity: 'warning', message: 'draft, not approved' },
+  stale: { kind: 'stale', severity: 'error', message: 'the source changed after this translation was made' },
+};
+
+/** The QA options of the project for one target language. */
+export async function qaOptionsFor(project: Project, lang: string): Promise<QaOptions> {
+  const severity: QaOptions['severity'] = {};
+  for (const id of project.config.qa.disabled) {
+    if (!isCheckId(id)) throw new UserError(`unknown QA check "${id}" in qa.disabled`, { file: 'verso.config.json', hint: 'see the list of checks in the README (QA checks)' });
+    severity[id] = 'off';
+  }
+  return { sourceLang: project.config.sourceLang, targetLang: lang, terminology: await loadTerminology(project, lang), severity };
+}
+
+export async function runCheck(project: Project, options: CheckOptions = {}): Promise<CheckReport> {
+  await recoverIfNeeded(project);
+  const langs = resolveTargetLangs(project, options.langs);
+  const ids = await resolveArticles(project, options.articles);
+  const failOn = options.failOn ?? project.config.check.failOn;
+  const qaByLang = new Map<string, QaOptions>();
+  for (const lang of langs) qaByLang.set(lang, await qaOptionsFor(project, lang));
+
+  const findings: Draft[] = [];
+  const segments: SegmentOutcome[] = [];
+  const counts = new Map<string, LanguageSummary['byStatus']>(langs.map((l) => [l, { untranslated: 0, machine: 0, draft: 0, approved: 0, stale: 0 }]));
+  for (const id of ids) {
+    const article = await loadArticle(project, id);
+    for (const lang of langs) {
+      const outcome = await checkArticleLanguage(project, article, lang, qaByLang.get(lang)!);
+      for (const seg of outcome.segments) {
+        if (seg.status !== 'orphan') counts.get(lang)![seg.status]++;
+        segments.push({ ...seg, findings: seg.findings.map((i) => i + findings.length) });
+      }
+      findings.push(...outcome.findings);
+    }
+  }
+  // Locale files of articles verso does not know: every key in them lacks a source.
+  if (!options.articles || options.articles.length === 0) {
+    for (const lang of langs) {
+      for (const strayId of await strayLocaleFiles(project, lang, ids)) {
+        const locale = await loadLocale(project, lang, strayId);
+        if (!locale) continue;
+        for (const key of Object.keys(locale.resource)) {
+          segments.push({ article: strayId, lang, key, status: 'orphan', file: locale.file, line: lineOfKey(locale.text, key), findings: [findings.length] });
+          findings.push(draft({ kind: 'orphan-key', severity: 'error', article: strayId, lang, key, file: locale.file, line: lineOfKey(locale.text, key), status: null, message: `no article "${strayId}" in this project, so no source for this key` }));
+        }
+      }
+    }
+  }
+  return finishReport({
+    sourceLang: project.config.sourceLang,
+    langs,
+    failOn,
+    articles: ids.length,
+    findings,
+    segments,
+    languages: langs.map((lang) => {
+      const byStatus = counts.get(lang)!;
+      const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+      return { lang, segments: total, byStatus, approvedPct: total === 0 ? 100 : (100 * byStatus.approved) / total };
+    }),
+  });
+}
+
+function draft(f: Omit<Draft, 'check' | 'excerpt' | 'span' | 'ignored'> & Partial<Pick<Draft, 'check' | 'excerpt' | 'span' | 'ignored'>>): Draft {
+  return { check: null, excerpt: null, span: null, ignored: null, ...f };
+}
+
+async function strayLocaleFiles(project: Project, lang: string, known: string[]): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(join(project.paths.locales, lang));
+  } catch {
+    return [];
+  }
+  const knownSet = new Set(known.length ? known : await listArticles(project));
+  return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter((id) => !knownSet.has(id) && /^[a-z0-9][a-z0-9_-]*$/.test(id)).sort();
+}
+
+interface ArticleOutcome {
+  findings: Draft[];
+  segments: Array<Omit<SegmentOutcome, 'findings'> & { findings: number[] }>;
+}
+
+/** The newest machine candidate for the current source: the second opinion QA compares with. */
+function machineText(segment: Segment, state: SegmentState | undefined): string | undefined {
+  const current = (state?.candidates ?? []).filter((c) => c.origin === 'machine' && c.sourceHash === segment.hash);
+  return current.sort((a, b) => b.at.localeCompare(a.at))[0]?.text;
+}
+
+/**
+ * An ignore recorded with `verso qa ignore` holds for the approval it was made on: once the
+ * segment is approved again (a new text), the check speaks again.
+ */
+function ignoreFor(state: SegmentState | undefined, check: CheckId): ReportFinding['ignored'] {
+  const approvedAt = state?.approved?.at ?? '';
+  const hit = (state?.qaIgnored ?? []).filter((i) => i.check === check && i.at >= approvedAt).at(-1);
+  return hit ? { reason: hit.reason, by: hit.by, at: hit.at } : null;
+}
+
+export async function checkArticleLanguage(project: Project, article: Article, lang: string, qa: QaOptions): Promise<ArticleOutcome> {
+  const statePath = project.paths.state(lang, article.id);
+  const stateFile = displayPath(project, statePath);
+  const stateExists = await fileExists(statePath);
+  const state: ReviewState = await loadState(project, article.id, lang);
+  const locale = await loadLocale(project, lang, article.id);
+  const localeFile = locale?.file ?? displayPath(project, project.paths.locale(lang, article.id));
+  if (!stateExists && locale && Object.keys(locale.resource).length > 0) {
+    throw new UserError(`review state is missing: ${localeFile} has approved strings but ${stateFile} does not exist`, {
+      file: stateFile,
+      hint: `restore it from git (git checkout -- ${stateFile}); verso keeps who approved what there`,
+    });
+  }
+  const originalFile = article.originalPath;
+  const localeLine = (key: string) => (locale ? lineOfKey(locale.text, key) : null);
+  const onDisk = locale?.resource ?? {};
+  const expected = new Map(targetLocaleEntries(article, state));
+
+  const findings: Draft[] = [];
+  const segments: ArticleOutcome['segments'] = [];
+  const qaPairs: Array<ArticlePair & { status: SegmentStatus }> = [];
+  const perKey = new Map<string, number[]>();
+  const add = (key: string, f: Draft) => {
+    perKey.set(key, [...(perKey.get(key) ?? []), findings.length]);
+    findings.push(f);
+  };
+
+  for (const key of article.order) {
+    const seg = article.segments[key];
+    if (!seg || seg.obsolete) continue;
+    const segState = state.segments[key];
+    const status = segmentStatus(seg, segState);
+    const inLocale = Object.prototype.hasOwnProperty.call(onDisk, key);
+    const published = inLocale ? onDisk[key]! : null;
+    const approvedText = expected.get(key) ?? null;
+    const where = inLocale ? { file: localeFile, line: localeLine(key) } : { file: originalFile, line: seg.line };
+    segments.push({ article: article.id, lang, key, status, ...where, findings: [] });
+
+    const statusFinding = STATUS_FINDINGS[status];
+    if (statusFinding) {
+      add(key, draft({ kind: statusFinding.kind, severity: statusFinding.severity, article: article.id, lang, key, ...where, status, message: statusFinding.message }));
+    }
+    // The locale file must say exactly what was approved.
+    if (approvedText !== null && published === null) {
+      add(key, draft({ kind: 'hand-edited', severity: 'error', article: article.id, lang, key, file: localeFile, line: null, status, message: `the approved translation is missing from ${localeFile} (removed by hand?)`, excerpt: approvedText }));
+    } else if (published !== null && published !== approvedText) {
+      add(key, draft({
+        kind: 'hand-edited', severity: 'error', article: article.id, lang, key, ...where, status,
+        message: approvedText === null ? 'the locale file has a string nobody approved in verso (edited by hand?)' : 'the locale file differs from the approved translation (edited by hand?)',
+        excerpt: published,
+      }));
+    }
+    // QA applies to what is published and current: the locale file's string of an approved segment.
+    if (status === 'approved') {
+      const target = published ?? approvedText ?? '';
+      const machine = machineText(seg, segState);
+      qaPairs.push({ key, source: seg.text, target, status, ...(machine !== undefined ? { machine } : {}) });
+    }
+  }
+
+  if (qaPairs.length > 0) {
+    const qaFindings = runArticleQa(qaPairs, qa);
+    for (const pair of qaPairs) {
+      const seg = article.segments[pair.key]!;
+      for (const f of qaFindings.get(pair.key) ?? []) add(pair.key, qaDraft(f, pair, seg, article, lang, localeLine(pair.key) === null ? null : localeFile, localeLine(pair.key), state.segments[pair.key]));
+    }
+  }
+
+  // Keys the locale file has and the source does not.
+  for (const key of Object.keys(onDisk)) {
+    const seg = article.segments[key];
+    if (seg && !seg.obsolete) continue;
+    const line = localeLine(key);
+    segments.push({ article: article.id, lang, key, status: 'orphan', file: localeFile, line, findings: [] });
+    add(key, draft({
+      kind: 'orphan-key', severity: 'error', article: article.id, lang, key, file: localeFile, line, status: null,
+      message: seg ? 'the source paragraph was removed (obsolete key) but the locale file still has it' : 'the source has no such key',
+      excerpt: onDisk[key]!,
+    }));
+  }
+  for (const s of segments) s.findings = perKey.get(s.key) ?? [];
+  return { findings, segments };
+}
+
+function qaDraft(f: QaFinding, pair: ArticlePair, seg: Segment, article: Article, lang: string, localeFile: string | null, localeLine: number | null, segState: SegmentState | undefined): Draft {
+  // A span in the source points into the original; anything else into the locale file.
+  const inSource = f.span?.side === 'source';
+  const file = inSource || localeFile === null ? article.originalPath : localeFile;
+  const line = inSource || localeFile === null ? seg.line : localeLine;
+  const text = f.span ? (f.span.side === 'source' ? pair.source : pair.target).slice(f.span.start, f.span.end) : null;
+  return {
+    kind: 'qa', severity: f.severity, article: article.id, lang, key: pair.key, file, line, status: 'approved',
+    check: f.check, message: f.message, excerpt: text, span: f.span, ignored: ignoreFor(segState, f.check),
+  };
+}
