@@ -25,7 +25,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serializeLocale, validateLocaleObject } from '../core/catalog/locale-file.js';
-import { mergeLocaleStrings, type LocaleStrings } from '../core/merge/locale-merge.js';
+import { inDocumentOrder, mergeLocaleStrings, type LocaleStrings } from '../core/merge/locale-merge.js';
 import { mergeReviewState } from '../core/merge/state-merge.js';
 import type { ReviewState } from '../core/model.js';
 import { writeFileAtomic } from '../storage/atomic.js';
@@ -140,7 +140,9 @@ export async function runMergeDriver(options: MergeDriverOptions): Promise<Merge
     const ours = parseLocaleSide(oursText!, `${path} (ours)`);
     const theirs = parseLocaleSide(theirsText!, `${path} (theirs)`);
     const result = mergeLocaleStrings(base, ours, theirs);
-    await writeFileAtomic(options.oursPath, serializeLocale(Object.entries(result.strings)));
+    const order = await articleOrder(options.cwd, path);
+    const strings = order ? inDocumentOrder(result.strings, order) : result.strings;
+    await writeFileAtomic(options.oursPath, serializeLocale(Object.entries(strings)));
     if (result.conflicts.length === 0) return { exitCode: 0, kind, conflicts: 0, messages: [] };
     const statePath = pairedStatePath(path);
     const recorded = statePath !== '' && (await exists(join(options.cwd, statePath)));
@@ -156,6 +158,28 @@ export async function runMergeDriver(options: MergeDriverOptions): Promise<Merge
   } catch (e) {
     if (e instanceof CannotMerge) return refuse(e.message);
     throw e;
+  }
+}
+
+/** The article record that goes with a locale file (`locales/en/a.json` → `.verso/articles/a.json`). */
+export function articleRecordPath(localePath: string): string {
+  const m = /^(.*\/)?locales\/[^/]+\/([^/]+\.json)$/.exec(localePath.split('\\').join('/'));
+  return m ? `${m[1] ?? ''}.verso/articles/${m[2]}` : '';
+}
+
+/**
+ * The article's document order, read from the work tree (the current branch's record), so the
+ * merged locale file is written in the order verso itself writes it. Only a nicety: without a
+ * readable record the merged order is kept.
+ */
+async function articleOrder(cwd: string, localePath: string): Promise<string[] | null> {
+  const rel = articleRecordPath(localePath);
+  if (rel === '') return null;
+  try {
+    const value = JSON.parse(await fs.readFile(join(cwd, rel), 'utf8')) as { order?: unknown };
+    return Array.isArray(value.order) && value.order.every((k) => typeof k === 'string') ? (value.order as string[]) : null;
+  } catch {
+    return null;
   }
 }
 

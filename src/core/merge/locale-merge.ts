@@ -42,3 +42,17 @@ export function mergeLocaleStrings(base: LocaleStrings, ours: LocaleStrings, the
   }
   return { strings, conflicts };
 }
+
+/**
+ * The strings in document order (the article's `order`), which is how verso writes locale files;
+ * keys the order does not know keep their merged order, after the known ones.
+ */
+export function inDocumentOrder(strings: LocaleStrings, order: readonly string[]): LocaleStrings {
+  const rank = new Map(order.map((k, i) => [k, i]));
+  const keys = Object.keys(strings);
+  const sorted = keys
+    .map((k, i) => ({ k, r: rank.get(k) ?? order.length + i }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.k);
+  return Object.fromEntries(sorted.map((k) => [k, strings[k]!]));
+}

@@ -1,0 +1,78 @@
+/**
+ * `verso render` through the service: i18next assembles the article from the locale files,
+ * unapproved segments fall back to the source and are marked (or refused), text is never
+ * treated as a template or as markup, and the origin is credited.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openProject, type Project } from '../../src/storage/project.js';
+import { approve } from '../../src/services/review.js';
+import { creditLabel, IncompleteRenderError, renderArticle } from '../../src/services/render.js';
+import { runCli, tempProject } from '../support/cli.js';
+
+const ana = { by: 'ana', at: '2026-11-27T09:00:00.000Z' };
+const ORIGIN = 'https://example.vn/article-1.htm?a=1&b=2';
+const EN_P2 = 'The first paragraph holds {{name}} and $t(p1), uninterpolated.';
+
+describe('verso render', () => {
+  let project: Project;
+  beforeAll(async () => {
+    const dir = await tempProject(['en', 'vi']);
+    writeFileSync(
+      join(dir, 'essai.txt'),
+      ['Titre : un essai de rendu', 'Le premier paragraphe contient {{name}} et $t(p1), sans interpolation.', '# pas un titre, <b>gras</b> & *étoiles*', `Source : ${ORIGIN}`, ''].join('\n'),
+    );
+    const r = await runCli(['import', 'essai.txt'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    project = await openProject(dir);
+    await approve(project, { article: 'essai', lang: 'en' }, ['p1'], ana, 'Title: a rendering test');
+    await approve(project, { article: 'essai', lang: 'en' }, ['p2'], ana, EN_P2);
+  });
+
+  it('takes approved segments from the target file and marks the ones i18next took from the source', async () => {
+    const result = await renderArticle(project, { article: 'essai', targetLang: 'en', format: 'txt' });
+    expect(result.text).toBe(
+      ['Title: a rendering test', EN_P2, '[fr] # pas un titre, <b>gras</b> & *étoiles*', `Source: ${ORIGIN}`, ''].join('\n'),
+    );
+    expect(result.fallbackKeys).toEqual(['p3']);
+    expect(result.segments.map((s) => s.lang)).toEqual(['en', 'en', 'fr']);
+  });
+
+  it('credits the origin in the target language’s form (French keeps the seed’s « Source : »)', async () => {
+    expect(creditLabel('fr')).toBe('Source :');
+    expect(creditLabel('pt-br')).toBe('Fonte:');
+    const vi = await renderArticle(project, { article: 'essai', targetLang: 'vi', format: 'txt' });
+    expect(vi.text.trimEnd().split('\n').at(-1)).toBe(`Nguồn: ${ORIGIN}`);
+    expect(vi.fallbackKeys).toEqual(['p1', 'p2', 'p3']);
+  });
+
+  it('refuses with --require-complete, naming the segments', async () => {
+    await expect(renderArticle(project, { article: 'essai', targetLang: 'en', format: 'txt', requireComplete: true })).rejects.toThrow(IncompleteRenderError);
+    await expect(renderArticle(project, { article: 'essai', targetLang: 'en', format: 'txt', requireComplete: true })).rejects.toThrow(/1 segment not approved \(p3\)/);
+  });
+
+  it('writes Markdown with headings and captions, escaping what Markdown would read as markup', async () => {
+    const { text } = await renderArticle(project, { article: 'essai', targetLang: 'en', format: 'md' });
+    expect(text).toBe(
+      [
+        '## Title: a rendering test',
+        '',
+        'The first paragraph holds {{name}} and $t(p1), uninterpolated.',
+        '',
+        '*[fr]* *\\# pas un titre, \\<b\\>gras\\</b\\> & \\*étoiles\\**',
+        '',
+        `Source: <${ORIGIN}>`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes HTML with every text escaped and fallbacks marked with their language', async () => {
+    const { text } = await renderArticle(project, { article: 'essai', targetLang: 'en', format: 'html' });
+    expect(text).toContain('<h2 data-key="p1">Title: a rendering test</h2>');
+    expect(text).toContain('<p data-key="p3" lang="fr" class="caption verso-fallback"><em># pas un titre, &lt;b&gt;gras&lt;/b&gt; &amp; *étoiles*</em></p>');
+    expect(text).toContain(`<p class="source">Source: <a href="https://example.vn/article-1.htm?a=1&amp;b=2">https://example.vn/article-1.htm?a=1&amp;b=2</a></p>`);
+    expect(text.startsWith('<article lang="en">')).toBe(true);
+  });
+});
