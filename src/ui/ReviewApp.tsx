@@ -176,8 +176,14 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   const editExternally = (key: string, text: string) => {
     if (!externalEditor) return;
     dispatch({ type: 'editClosed' });
+    // A notice is always shown afterwards, so the frame differs from the one before the editor
+    // took the terminal and Ink repaints all of it.
+    notify(null);
     void externalEditor(text, key).then((edited) => {
-      if (edited === null || edited === text || edited.trim() === '') return;
+      if (edited === null || edited === text || edited.trim() === '') {
+        notify({ id: 'message.unchanged', values: { key }, tone: 'info' });
+        return;
+      }
       void perform(key, (lang) => session.edit(lang, key, edited), 'message.edited');
     }, failed);
   };
@@ -187,7 +193,8 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     const key = selectedKey(current);
     switch (command) {
       case 'quit':
-        exit();
+        // Leave once every write asked for is on disk.
+        void queue.current.then(() => exit());
         return;
       case 'approve':
         if (key) approve(key);

@@ -10,6 +10,8 @@ import { statusCommand } from './status.js';
 import { approveCommand } from './approve.js';
 import { editCommand } from './edit.js';
 import { revertCommand } from './revert.js';
+import { reviewCommand } from './review.js';
+import { diffCommand } from './diff.js';
 import { translateCommand } from './translate.js';
 import { exportCommand } from './export.js';
 import { importXliffCommand } from './import-xliff.js';
@@ -30,6 +32,8 @@ export const COMMANDS: CommandSpec[] = [
   editCommand,
   approveCommand,
   revertCommand,
+  reviewCommand,
+  diffCommand,
   translateCommand,
   exportCommand,
   importXliffCommand,

@@ -62,6 +62,7 @@ export const en = {
     failed: 'Not saved: {{error}}',
     loading: 'Loading…',
     empty: 'No segment to show with this filter.',
+    unchanged: '{{key}}: unchanged.',
     externalEditor: 'Opening {{editor}}…',
     language: 'Now reviewing {{lang}}.',
   },

@@ -64,6 +64,7 @@ export const fr: UiResources = {
     failed: 'Non enregistré : {{error}}',
     loading: 'Chargement…',
     empty: 'Aucun segment à afficher avec ce filtre.',
+    unchanged: '{{key}} : inchangé.',
     externalEditor: 'Ouverture de {{editor}}…',
     language: 'Relecture en {{lang}}.',
   },

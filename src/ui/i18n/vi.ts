@@ -64,6 +64,7 @@ export const vi: UiResources = {
     failed: 'Chưa lưu: {{error}}',
     loading: 'Đang tải…',
     empty: 'Không có đoạn nào với bộ lọc này.',
+    unchanged: '{{key}}: không thay đổi.',
     externalEditor: 'Đang mở {{editor}}…',
     language: 'Đang duyệt {{lang}}.',
   },

@@ -1,0 +1,59 @@
+import { currentUser } from '../../services/actor.js';
+import { resolveArticles, resolveTargetLangs } from '../../services/scope.js';
+import { articleStatus, listArticles } from '../../services/status.js';
+import { loadArticle } from '../../storage/store.js';
+import { createTranslator, resolveUiLanguage } from '../../ui/i18n/index.js';
+import { runReview } from '../../ui/run.js';
+import { projectSession } from '../../ui/session.js';
+import { stringOpt, type CommandSpec } from '../command.js';
+import { loadProject } from '../context.js';
+
+export const reviewCommand: CommandSpec = {
+  name: 'review',
+  summary: 'the review workbench: a full-screen terminal UI to edit and approve translations',
+  usage: 'verso review [article] [--to <lng>]',
+  description: [
+    'Opens the article (or, without one, a list of articles with their progress) for review in a target',
+    'language. Every action is written at once. Press ? inside for the keys. Needs an interactive terminal;',
+    'elsewhere use verso diff, verso status, verso edit and verso approve.',
+  ].join('\n'),
+  options: {
+    to: { type: 'string', value: '<lng>', description: 'target language (default: the first configured one)' },
+  },
+  positionals: { min: 0, max: 1, names: '[article]' },
+  async run(ctx) {
+    const project = await loadProject(ctx);
+    const uiLanguage = resolveUiLanguage(project.config.uiLanguage ?? undefined, ctx.env);
+    const t = createTranslator(uiLanguage);
+    if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+      ctx.stderr.write(`verso: ${t('cli.noTty')}\n`);
+      return 2;
+    }
+    const requested = stringOpt(ctx, 'to');
+    const [lang] = resolveTargetLangs(project, requested ? [requested] : undefined);
+    const articleId = ctx.args[0];
+    if (articleId !== undefined) await resolveArticles(project, [articleId]);
+    await runReview({
+      stdin: ctx.stdin as NodeJS.ReadStream,
+      stdout: ctx.stdout as NodeJS.WriteStream,
+      env: ctx.env,
+      signal: ctx.signal,
+      t,
+      uiLanguage,
+      markers: ctx.env['NO_COLOR'] !== undefined && ctx.env['NO_COLOR'] !== '',
+      lang: lang!,
+      ...(articleId !== undefined ? { articleId } : {}),
+      listArticles: async () => {
+        const entries = [];
+        for (const id of await listArticles(project)) {
+          const article = await loadArticle(project, id);
+          const row = await articleStatus(project, article, lang!);
+          entries.push({ id, originUrl: article.originUrl, approved: row.counts.approved, total: row.counts.total });
+        }
+        return entries;
+      },
+      sessionFor: (id) => projectSession(project, id, currentUser(ctx.env)),
+    });
+    return 0;
+  },
+};
