@@ -1,4 +1,4 @@
-import type { DiffSpan } from '../../core/diff/wordDiff.js';
+import { separateReplacements, type DiffSpan } from '../../core/diff/wordDiff.js';
 import { sanitizeLine } from '../../core/text/sanitize.js';
 import { articleDiff, type ArticleDiff, type SegmentDiff } from '../../services/diff.js';
 import { boolOpt, stringOpt, writeJson, type CommandContext, type CommandSpec } from '../command.js';
@@ -31,7 +31,7 @@ function paint(text: string, style: keyof typeof SGR, { colour }: DiffFormat): s
 
 /** A diff on one line: colours on a terminal, `[-removed-]{+added+}` otherwise (wdiff's notation). */
 export function formatSpans(spans: readonly DiffSpan[], format: DiffFormat): string {
-  return spans
+  return (format.colour ? separateReplacements(spans) : spans)
     .map((span) => {
       if (span.kind === 'same') return span.text;
       if (format.colour) return paint(span.text, span.kind, format);

@@ -3,7 +3,6 @@ import { resolveArticles, resolveTargetLangs } from '../../services/scope.js';
 import { articleStatus, listArticles } from '../../services/status.js';
 import { loadArticle } from '../../storage/store.js';
 import { createTranslator, resolveUiLanguage } from '../../ui/i18n/index.js';
-import { runReview } from '../../ui/run.js';
 import { projectSession } from '../../ui/session.js';
 import { stringOpt, type CommandSpec } from '../command.js';
 import { loadProject } from '../context.js';
@@ -33,6 +32,8 @@ export const reviewCommand: CommandSpec = {
     const [lang] = resolveTargetLangs(project, requested ? [requested] : undefined);
     const articleId = ctx.args[0];
     if (articleId !== undefined) await resolveArticles(project, [articleId]);
+    // Ink and React load only here: every other command starts without paying for them.
+    const { runReview } = await import('../../ui/run.js');
     await runReview({
       stdin: ctx.stdin as NodeJS.ReadStream,
       stdout: ctx.stdout as NodeJS.WriteStream,

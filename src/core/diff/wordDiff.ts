@@ -94,3 +94,20 @@ export function postEditDistance(machine: string, human: string): number {
   if (length === 0) return 0;
   return Math.round((tokenEditDistance(a, b) / length) * 100);
 }
+
+/**
+ * For showing a diff in colour: a replaced word reads `spokesmanpress` when its removed and added
+ * spans touch. A space between them (display only) keeps the two words apart; with textual
+ * markers (`[-spokesman-]{+press+}`) the brackets already do that, so callers skip this there.
+ */
+export function separateReplacements(spans: readonly DiffSpan[]): DiffSpan[] {
+  const out: DiffSpan[] = [];
+  spans.forEach((span, i) => {
+    out.push(span);
+    const next = spans[i + 1];
+    if (span.kind === 'removed' && next?.kind === 'added' && !/\s$/.test(span.text) && !/^\s/.test(next.text)) {
+      out.push({ kind: 'same', text: ' ' });
+    }
+  });
+  return out;
+}

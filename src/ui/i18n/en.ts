@@ -109,6 +109,7 @@ export const en = {
     editorWordRight: 'Next word',
     editorBackspace: 'Delete before the cursor',
     editorDelete: 'Delete under the cursor',
+    editorDeleteWord: 'Delete the word before the cursor',
     editorUndo: 'Undo typing',
     editorExternal: 'Continue in $EDITOR',
     searchConfirm: 'Keep this search',

@@ -111,6 +111,7 @@ export const fr: UiResources = {
     editorWordRight: 'Mot suivant',
     editorBackspace: 'Effacer avant le curseur',
     editorDelete: 'Effacer sous le curseur',
+    editorDeleteWord: 'Effacer le mot avant le curseur',
     editorUndo: 'Annuler la frappe',
     editorExternal: 'Continuer dans $EDITOR',
     searchConfirm: 'Garder cette recherche',

@@ -111,6 +111,7 @@ export const vi: UiResources = {
     editorWordRight: 'Từ sau',
     editorBackspace: 'Xóa ký tự trước con trỏ',
     editorDelete: 'Xóa ký tự tại con trỏ',
+    editorDeleteWord: 'Xóa từ trước con trỏ',
     editorUndo: 'Hoàn tác gõ phím',
     editorExternal: 'Tiếp tục trong $EDITOR',
     searchConfirm: 'Giữ kết quả tìm',

@@ -38,7 +38,7 @@ const LIST_COMMANDS = [
 const EDITOR_COMMANDS = [
   'editorSave', 'editorCancel', 'editorNewline', 'editorLeft', 'editorRight', 'editorUp', 'editorDown',
   'editorHome', 'editorEnd', 'editorWordLeft', 'editorWordRight', 'editorBackspace', 'editorDelete',
-  'editorUndo', 'editorExternal',
+  'editorDeleteWord', 'editorUndo', 'editorExternal',
 ] as const;
 const SEARCH_COMMANDS = ['searchConfirm', 'searchCancel', 'searchBackspace'] as const;
 const PICKER_COMMANDS = ['pickerOpen'] as const;
@@ -90,6 +90,7 @@ export const BINDINGS: readonly Binding[] = [
   bind('editorWordRight', 'editor', [named('right', { meta: true }), named('right', { ctrl: true }), k('f', { meta: true })]),
   bind('editorBackspace', 'editor', [named('backspace')]),
   bind('editorDelete', 'editor', [k('d', { ctrl: true })]),
+  bind('editorDeleteWord', 'editor', [k('w', { ctrl: true }), named('backspace', { meta: true })]),
   bind('editorUndo', 'editor', [k('z', { ctrl: true })]),
   bind('editorExternal', 'editor', [k('o', { ctrl: true })]),
 

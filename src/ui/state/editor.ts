@@ -84,6 +84,13 @@ export function deleteForward(buffer: EditorBuffer): EditorBuffer {
   return change(buffer, buffer.text.slice(0, buffer.cursor) + buffer.text.slice(to), buffer.cursor);
 }
 
+/** Deletes from the start of the word before the cursor to the cursor (ctrl+w). */
+export function deleteWordBackward(buffer: EditorBuffer): EditorBuffer {
+  const from = moveWordLeft(buffer).cursor;
+  if (from === buffer.cursor) return buffer;
+  return change(buffer, buffer.text.slice(0, from) + buffer.text.slice(buffer.cursor), from);
+}
+
 export function moveLeft(buffer: EditorBuffer): EditorBuffer {
   return { ...buffer, cursor: previousBoundary(buffer.text, buffer.cursor) };
 }

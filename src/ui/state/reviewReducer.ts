@@ -201,6 +201,7 @@ function editorCommand(buffer: EditorBuffer, command: CommandId, width: number):
     case 'editorWordRight': return editor.moveWordRight(buffer);
     case 'editorBackspace': return editor.backspace(buffer);
     case 'editorDelete': return editor.deleteForward(buffer);
+    case 'editorDeleteWord': return editor.deleteWordBackward(buffer);
     case 'editorUndo': return editor.undoTyping(buffer);
     default: return buffer;
   }

@@ -3,7 +3,7 @@
  * lines that already fit their width. Components only map these lines to `<Text>` elements, so
  * Ink never wraps anything and the number of mounted nodes is the number of rows on screen.
  */
-import type { DiffSpan } from '../../core/diff/wordDiff.js';
+import { separateReplacements, type DiffSpan } from '../../core/diff/wordDiff.js';
 import type { SegmentStatus } from '../../core/model.js';
 import { displayWidth, truncateToWidth, wrapSpans, wrapText, type StyledSpan } from '../../core/text/wrap.js';
 import type { Translate } from '../i18n/index.js';
@@ -35,7 +35,7 @@ function wrapped(text: string, width: number, style: Role = 'text'): Line[] {
 
 /** A diff as styled spans; with markers when colour cannot show it. */
 export function diffSpans(spans: readonly DiffSpan[], markers: boolean): Span[] {
-  return spans.map((span) => {
+  return (markers ? spans : separateReplacements(spans)).map((span) => {
     if (span.kind === 'same') return { text: span.text, style: 'text' };
     const style: Role = span.kind === 'added' ? 'added' : 'removed';
     if (!markers) return { text: span.text, style };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   countChangedWords,
+  separateReplacements,
   hasWordChanges,
   postEditDistance,
   tokenEditDistance,
@@ -85,5 +86,18 @@ describe('post-edit distance', () => {
         expect(tokenEditDistance(a, c)).toBeLessThanOrEqual(tokenEditDistance(a, b) + tokenEditDistance(b, c));
       }),
     );
+  });
+});
+
+describe('separateReplacements', () => {
+  it('puts a display space between a removed word and the added word that replaces it', () => {
+    const spans = wordDiff('Pentagon spokesman Patrick', 'Pentagon press secretary Patrick');
+    const shown = separateReplacements(spans).map((s) => s.text).join('');
+    expect(shown).toBe('Pentagon spokesman press secretary Patrick');
+  });
+
+  it('adds nothing where whitespace already separates the spans', () => {
+    const spans = [{ kind: 'removed', text: 'a ' }, { kind: 'added', text: 'b' }] as const;
+    expect(separateReplacements(spans)).toEqual(spans);
   });
 });

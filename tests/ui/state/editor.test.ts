@@ -94,3 +94,12 @@ describe('editor buffer', () => {
     );
   });
 });
+
+describe('deleting a word', () => {
+  it('ctrl+w removes the word before the cursor, with an elision kept whole', () => {
+    const b = ed.deleteWordBackward(at("dans l'appel du", "dans l'appel".length));
+    expect(b.text).toBe('dans  du');
+    expect(b.cursor).toBe('dans '.length);
+    expect(ed.deleteWordBackward(at('x', 0)).text).toBe('x');
+  });
+});
