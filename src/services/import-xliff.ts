@@ -90,8 +90,8 @@ function withNote(state: SegmentState, note: { text: string; from?: string }, ac
   return { ...state, history: [...state.history, entry].slice(-HISTORY_LIMIT) };
 }
 
-/** Applies one unit to a segment's state; returns the new state and what changed. */
-function applyUnit(article: Article, segment: Segment, current: SegmentState | undefined, unit: XliffUnit, actor: Actor, file: string): { state: SegmentState; changes: XliffChange[] } {
+/** Applies one unit to a segment's state (pure); returns the new state and what changed. */
+export function applyUnit(article: Article, segment: Segment, current: SegmentState | undefined, unit: XliffUnit, actor: Actor, file: string): { state: SegmentState; changes: XliffChange[] } {
   const base = current ?? emptySegmentState();
   const changes: XliffChange[] = [];
   const change = (kind: XliffChangeKind, text?: string) => changes.push({ article: article.id, key: segment.key, kind, ...(text !== undefined ? { text } : {}) });

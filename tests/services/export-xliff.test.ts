@@ -10,8 +10,12 @@ import { openProject, type Project } from '../../src/storage/project.js';
 import { loadArticle, loadState } from '../../src/storage/store.js';
 import { segmentStatus } from '../../src/core/status/status.js';
 import { addCandidates, approve, edit } from '../../src/services/review.js';
-import { exportXliff } from '../../src/services/export-xliff.js';
-import { importXliff } from '../../src/services/import-xliff.js';
+import { exportUnit, exportXliff } from '../../src/services/export-xliff.js';
+import { applyUnit, importXliff, type XliffChange } from '../../src/services/import-xliff.js';
+import fc from 'fast-check';
+import { addCandidate, approveSegment, emptySegmentState, revertDraft, setDraft, unapprove } from '../../src/core/catalog/state-ops.js';
+import type { Article, Segment, SegmentState } from '../../src/core/model.js';
+import { hashText } from '../../src/core/hash.js';
 import { parseXliff, serializeXliff, type XliffVersion } from '../../src/storage/xliff.js';
 import { UserError } from '../../src/services/errors.js';
 import { SEED, SEED_ID, runCli, snapshotTree } from '../support/cli.js';
@@ -153,5 +157,50 @@ describe('an agency returns the file', () => {
     const badKey = text.replace('<unit id="p9" name="p9"', '<unit id="p99" name="p99"').replace('<segment state="initial">\n        <source>Le secrétaire', '<segment state="final">\n        <source>Le secrétaire');
     await expect(importXliff(project, { text: badKey, file: 'k.xlf', actor: agency })).rejects.toThrow(/p99/);
     expect(snapshotTree(dir)).toEqual(before);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Property: for any review history of a segment (approvals, drafts, machine output, reverts,
+// and a source change afterwards), the unit verso exports, written as XLIFF 1.2 or 2.1 and read
+// back, changes nothing when imported.
+// ------------------------------------------------------------------------------------------------
+
+describe('export → import is a no-op for any segment history (property)', () => {
+  const textArb = fc.constantFrom('One.', 'Two « deux ».', 'Ba\u00a0: ba', 'x < y & z');
+  const opArb = fc.oneof(
+    fc.record({ op: fc.constant('approve' as const), text: textArb }),
+    fc.record({ op: fc.constant('draft' as const), text: textArb }),
+    fc.record({ op: fc.constant('machine' as const), text: textArb }),
+    fc.record({ op: fc.constant('note' as const), text: textArb }),
+    fc.constant({ op: 'revert' as const }),
+    fc.constant({ op: 'unapprove' as const }),
+  );
+  it('holds for both versions', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 6 }), fc.boolean(), fc.constantFrom('1.2', '2.1' as const), (ops, sourceChanged, version) => {
+        const original: Segment = { key: 'p1', kind: 'paragraph', text: 'Texte source.', hash: hashText('Texte source.'), line: 1 };
+        let state: SegmentState = emptySegmentState();
+        const actor = { by: 'ana', at: '2026-01-01T00:00:00.000Z' };
+        for (const o of ops) {
+          if (o.op === 'approve') state = approveSegment(state, original, actor, o.text);
+          else if (o.op === 'draft') state = setDraft(state, original, o.text, actor);
+          else if (o.op === 'machine') state = addCandidate(state, { origin: 'machine', by: 'deepl', text: o.text, sourceHash: original.hash, at: actor.at });
+          else if (o.op === 'note') state = { ...state, history: [...state.history, { at: actor.at, by: 'qa', action: 'note', text: o.text }] };
+          else if (o.op === 'revert') state = revertDraft(state, actor);
+          else state = unapprove(state, original, actor);
+        }
+        const segment: Segment = sourceChanged
+          ? { ...original, text: 'Texte source modifié.', hash: hashText('Texte source modifié.'), previousText: original.text }
+          : original;
+        const article: Article = { id: 'a1', sourceLang: 'fr', originUrl: null, originalPath: 'originals/a1.txt', order: ['p1'], segments: { p1: segment }, nextKeyNumber: 2 };
+        const text = serializeXliff({ sourceLang: 'fr', targetLang: 'en', files: [{ articleId: 'a1', originUrl: null, units: [exportUnit(segment, state)] }] }, { version });
+        const unit = parseXliff(text).files[0]!.units[0]!;
+        const result = applyUnit(article, segment, state, unit, { by: 'agency', at: '2026-02-01T00:00:00.000Z' }, 'f.xlf');
+        expect(result.changes).toEqual([] as XliffChange[]);
+        expect(result.state).toEqual(state);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
