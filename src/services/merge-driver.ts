@@ -10,6 +10,7 @@
  * - `locales/<lng>/<article>.json` (i18next file): merged key by key (`core/merge/locale-merge.ts`);
  *   a key both branches changed differently keeps its base value — the same rule the state merge
  *   applies to approvals, so the separately merged pair still agrees.
+ * - `.verso/tm/<src>-<tgt>.json` (pairs imported from TMX): a set; what either branch imported is kept.
  *
  * Exit status (what git reads): 0 when the result is final. A review conflict in a state file is
  * recorded in the file itself, where `verso status`, `verso check` (not approved → fails) and the
@@ -27,6 +28,7 @@ import { dirname, join } from 'node:path';
 import { serializeLocale, validateLocaleObject } from '../core/catalog/locale-file.js';
 import { inDocumentOrder, mergeLocaleStrings, type LocaleStrings } from '../core/merge/locale-merge.js';
 import { mergeReviewState } from '../core/merge/state-merge.js';
+import { mergeSetList } from '../core/merge/three-way.js';
 import type { ReviewState } from '../core/model.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { FileProblemError } from '../storage/errors.js';
@@ -49,17 +51,18 @@ export interface MergeDriverResult {
   exitCode: 0 | 1;
   /** Lines for stderr. */
   messages: string[];
-  kind: 'state' | 'locale' | 'unknown';
+  kind: FileKind | 'unknown';
   conflicts: number;
 }
 
-type FileKind = 'state' | 'locale';
+type FileKind = 'state' | 'locale' | 'memory';
 
 /** Which kind of verso file a path is; null when it is neither. */
 export function fileKindOf(pathName: string): FileKind | null {
   const p = pathName.split('\\').join('/');
   if (/(^|\/)\.verso\/state\/[^/]+\/[^/]+\.json$/.test(p)) return 'state';
   if (/(^|\/)locales\/[^/]+\/[^/]+\.json$/.test(p)) return 'locale';
+  if (/(^|\/)\.verso\/tm\/[^/]+\.json$/.test(p)) return 'memory';
   return null;
 }
 
@@ -83,6 +86,25 @@ function parseLocaleSide(text: string, label: string): LocaleStrings {
   const result = validateLocaleObject(value);
   if ('problems' in result) throw new CannotMerge(`${label}: not an i18next resource file: ${result.problems[0]!.message}`);
   return result.resource;
+}
+
+interface MemorySide {
+  entries: { source: string; target: string }[];
+}
+
+function parseMemorySide(text: string, label: string): MemorySide | null {
+  if (text.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = parseJsonText(text, label);
+  } catch (e) {
+    throw new CannotMerge(describe(e, label));
+  }
+  const entries = (value as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries) || entries.some((e) => typeof (e as { source?: unknown })?.source !== 'string' || typeof (e as { target?: unknown })?.target !== 'string')) {
+    throw new CannotMerge(`${label}: not a verso translation-memory file`);
+  }
+  return value as MemorySide;
 }
 
 function parseStateSide(text: string, label: string): ReviewState | null {
@@ -134,6 +156,17 @@ export async function runMergeDriver(options: MergeDriverOptions): Promise<Merge
       );
       for (const key of result.keptDeleted) messages.push(`verso merge-driver: ${path}: segment ${key} was removed on one branch and changed on the other: the changed state was kept`);
       return { exitCode: 0, kind, conflicts: result.conflicts.length, messages };
+    }
+
+    if (kind === 'memory') {
+      // Imported translation memories (`.verso/tm/*.json`): pairs are a set; both branches' imports are kept.
+      const base = parseMemorySide(baseText!, `${path} (base)`);
+      const ours = parseMemorySide(oursText!, `${path} (ours)`);
+      const theirs = parseMemorySide(theirsText!, `${path} (theirs)`);
+      const entries = mergeSetList(base?.entries ?? [], ours?.entries ?? [], theirs?.entries ?? [], (e) => `${e.source}\u0000${e.target}`);
+      const merged = { ...(ours ?? theirs ?? {}), entries };
+      await writeFileAtomic(options.oursPath, `${JSON.stringify(merged, null, 2)}\n`);
+      return { exitCode: 0, kind, conflicts: 0, messages: [] };
     }
 
     const base = parseLocaleSide(baseText!, `${path} (base)`);

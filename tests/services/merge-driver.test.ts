@@ -67,3 +67,14 @@ describe('merge driver files', () => {
     expect(Object.keys((JSON.parse(readFileSync(opts.oursPath, 'utf8')) as { segments: object }).segments).sort()).toEqual(['p1', 'p2']);
   });
 });
+
+describe('merge driver: imported translation memory', () => {
+  it('keeps the pairs both branches imported', async () => {
+    const dir = tempDir();
+    const mem = (pairs: [string, string][]) => ({ sourceLang: 'fr', targetLang: 'en', entries: pairs.map(([source, target]) => ({ source, target })) });
+    const opts = files(dir, mem([['a', 'A']]), mem([['a', 'A'], ['b', 'B']]), mem([['a', 'A'], ['c', 'C']]));
+    const result = await runMergeDriver({ ...opts, pathName: '.verso/tm/fr-en.json' });
+    expect(result.exitCode).toBe(0);
+    expect((JSON.parse(readFileSync(opts.oursPath, 'utf8')) as { entries: { source: string }[] }).entries.map((e) => e.source)).toEqual(['a', 'b', 'c']);
+  });
+});

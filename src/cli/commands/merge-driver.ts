@@ -14,6 +14,7 @@ export const mergeDriverCommand: CommandSpec = {
     'and in .gitattributes:',
     '  locales/**/*.json merge=verso',
     '  .verso/state/**/*.json merge=verso',
+    '  .verso/tm/*.json merge=verso',
     'Segments changed on one branch merge cleanly. A segment changed differently on both becomes',
     'a conflict recorded in the review state (both texts kept, the segment needs review; exit 0,',
     'a message on stderr). Exit 1 only when a file cannot be merged (invalid JSON, or a conflict',
