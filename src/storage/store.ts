@@ -55,7 +55,10 @@ export async function loadArticle(project: Project, id: string): Promise<Article
   if (!isValidArticleId(id)) throw new UnknownArticleError(id, await listArticles(project));
   const path = project.paths.article(id);
   if (!(await fileExists(path))) throw new UnknownArticleError(id, await listArticles(project));
-  return parseArticleRecord(await readTextFile(path, displayPath(project, path), 256 * 1024 * 1024), displayPath(project, path));
+  const article = parseArticleRecord(await readTextFile(path, displayPath(project, path), 256 * 1024 * 1024), displayPath(project, path));
+  // Writes go to the paths of `article.id`: a record naming another article must not redirect them.
+  if (article.id !== id) throw new FileProblemError(`the record says it is article "${article.id}"`, displayPath(project, path), null, 'restore it from git (git checkout -- <file>)');
+  return article;
 }
 
 /** The review state of an article in a language; an empty one when none was saved yet. */

@@ -47,17 +47,20 @@ export function checkProjectTree(root: string, options: { allowJournal?: boolean
   if (!existsSync(articlesDir)) return problems;
   for (const f of files.filter((x) => x.startsWith(join('.verso', 'state') + '/'))) {
     const state = parsed.get(f) as ReviewState | undefined;
-    if (!state) continue;
+    if (!isObject(state) || !isObject(state.segments)) {
+      problems.push(`${f}: not a review-state object`);
+      continue;
+    }
     const [, , lang, name] = f.split('/');
     const id = name!.replace(/\.json$/, '');
     const article = parsed.get(join('.verso', 'articles', `${id}.json`)) as Article | undefined;
-    if (!article) {
+    if (!isObject(article) || !Array.isArray(article.order) || !isObject(article.segments)) {
       problems.push(`${f}: no article record for it`);
       continue;
     }
     const expected: Record<string, string> = {};
     for (const k of article.order) {
-      const a = state.segments[k]?.approved;
+      const a = (state.segments[k] as Partial<ReviewState['segments'][string]> | undefined)?.approved;
       if (a && !article.segments[k]?.obsolete) expected[k] = a.text;
     }
     const localeFile = join('locales', lang!, `${id}.json`);
@@ -66,4 +69,8 @@ export function checkProjectTree(root: string, options: { allowJournal?: boolean
     else if (locale !== undefined && JSON.stringify(locale) !== JSON.stringify(expected)) problems.push(`${localeFile}: differs from the approved strings in ${f}`);
   }
   return problems;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> & object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
