@@ -22,7 +22,7 @@ export interface CliResult {
 
 export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string } ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '1', VERSO_USER: 'tester', ...options.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', VERSO_USER: 'tester', ...options.env };
     delete env['DEEPL_AUTH_KEY'];
     if (options.env?.['DEEPL_AUTH_KEY']) env['DEEPL_AUTH_KEY'] = options.env['DEEPL_AUTH_KEY'];
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
