@@ -34,9 +34,10 @@ export function formatSpans(spans: readonly DiffSpan[], format: DiffFormat): str
   return (format.colour ? separateReplacements(spans) : spans)
     .map((span) => {
       if (span.kind === 'same') return span.text;
-      if (format.colour) return paint(span.text, span.kind, format);
+      // Surrounding spaces stay outside the colour or the marks: `{+word+} `, not `{+word +}`.
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(span.text)!;
       if (m[2] === '') return span.text;
+      if (format.colour) return `${m[1]}${paint(m[2]!, span.kind, format)}${m[3]}`;
       return span.kind === 'added' ? `${m[1]}{+${m[2]}+}${m[3]}` : `${m[1]}[-${m[2]}-]${m[3]}`;
     })
     .join('');
@@ -44,7 +45,7 @@ export function formatSpans(spans: readonly DiffSpan[], format: DiffFormat): str
 
 const INDENT = '    ';
 const field = (name: string, value: string, format: DiffFormat) =>
-  `  ${paint(name.padEnd(8), 'dim', format)}${value.replace(/\n/g, `\n${INDENT}      `)}\n`;
+  `  ${paint(name.padEnd(9), 'dim', format)}${value.replace(/\n/g, `\n${INDENT}      `)}\n`;
 
 function formatSegment(d: SegmentDiff, format: DiffFormat): string {
   const v = d.view;

@@ -35,16 +35,21 @@ function wrapped(text: string, width: number, style: Role = 'text'): Line[] {
 
 /** A diff as styled spans; with markers when colour cannot show it. */
 export function diffSpans(spans: readonly DiffSpan[], markers: boolean): Span[] {
-  return (markers ? spans : separateReplacements(spans)).map((span) => {
-    if (span.kind === 'same') return { text: span.text, style: 'text' };
-    const style: Role = span.kind === 'added' ? 'added' : 'removed';
-    if (!markers) return { text: span.text, style };
-    // Keep surrounding spaces outside the markers so `{+word+}` hugs the word.
+  const out: Span[] = [];
+  for (const span of markers ? spans : separateReplacements(spans)) {
+    if (span.kind === 'same') {
+      out.push({ text: span.text, style: 'text' });
+      continue;
+    }
+    // Surrounding spaces stay outside the style and the marks: no struck-through blank.
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(span.text)!;
-    if (m[2] === '') return { text: span.text, style };
-    const [open, close] = span.kind === 'added' ? ['{+', '+}'] : ['[-', '-]'];
-    return { text: `${m[1]}${open}${m[2]}${close}${m[3]}`, style };
-  });
+    const style: Role = span.kind === 'added' ? 'added' : 'removed';
+    const [open, close] = !markers ? ['', ''] : span.kind === 'added' ? ['{+', '+}'] : ['[-', '-]'];
+    if (m[1]) out.push({ text: m[1], style: 'text' });
+    if (m[2]) out.push({ text: `${open}${m[2]}${close}`, style });
+    if (m[3]) out.push({ text: m[3], style: 'text' });
+  }
+  return out;
 }
 
 /** ISO timestamp → `2024-06-26 07:02` (UTC), short enough for a label. */
