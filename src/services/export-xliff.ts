@@ -49,7 +49,7 @@ function targetText(segment: Segment, state: SegmentState | undefined): string |
 export function exportUnit(segment: Segment, state: SegmentState | undefined): XliffUnit {
   const status = segmentStatus(segment, state);
   const target = status === 'untranslated' ? null : targetText(segment, state);
-  const unit: XliffUnit = { key: segment.key, source: segment.text, target, status: target === null ? 'untranslated' : status, notes: segmentNotes(state) };
+  const unit: XliffUnit = { key: segment.key, source: segment.text, target, status: target === null ? 'untranslated' : status, kind: segment.kind, notes: segmentNotes(state) };
   if (unit.status === 'stale') {
     const previous = state?.status === 'approved' ? state.approved?.sourceText : segment.previousText;
     if (previous !== undefined) unit.previousSource = previous;

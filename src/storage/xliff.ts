@@ -65,6 +65,8 @@ export interface XliffUnit {
   target: string | null;
   /** Written from the derived status; read back as a stored status (never `stale`). */
   status: SegmentStatus;
+  /** What kind of unit the segment is (heading, caption…): context for the translator. */
+  kind?: string;
   /** For stale units: the source text the translation was made from (written as a verso note). */
   previousSource?: string;
   /** Notes for translators and from them. Verso's own informational notes are not included. */
@@ -191,7 +193,8 @@ function unit12(unit: XliffUnit, indent: string): string {
 
 function renderUnitAttrs12(unit: XliffUnit): string {
   const approved = unit.status === 'approved' && hasTarget(unit) ? ' approved="yes"' : '';
-  return ` id="${escapeAttr(unit.key)}" resname="${escapeAttr(unit.key)}"${approved} xml:space="preserve"`;
+  const restype = unit.kind !== undefined && /^[a-z]+$/.test(unit.kind) ? ` restype="x-verso-${unit.kind}"` : '';
+  return ` id="${escapeAttr(unit.key)}" resname="${escapeAttr(unit.key)}"${restype}${approved} xml:space="preserve"`;
 }
 
 function serialize12(doc: XliffDocument, options: SerializeXliffOptions): string {
@@ -226,7 +229,8 @@ function unit2(unit: XliffUnit, indent: string): string {
     ...versoNotes(unit).map((n) => `<note category="${VERSO_NOTE}">${noteText(n)}</note>`),
     ...unit.notes.map((n) => `${n.from !== undefined ? `<note category="${escapeAttr(n.from)}">` : '<note>'}${noteText(n.text)}</note>`),
   ];
-  const lines = [`${indent}<unit id="${escapeAttr(unit.key)}" name="${escapeAttr(unit.key)}" xml:space="preserve">`];
+  const type = unit.kind !== undefined && /^[a-z]+$/.test(unit.kind) ? ` type="verso:${unit.kind}"` : '';
+  const lines = [`${indent}<unit id="${escapeAttr(unit.key)}" name="${escapeAttr(unit.key)}"${type} xml:space="preserve">`];
   if (notes.length > 0) {
     lines.push(`${indent}  <notes>`, ...notes.map((n) => `${indent}    ${n}`), `${indent}  </notes>`);
   }
@@ -388,11 +392,13 @@ function parse12(root: XmlElement): ParsedXliff {
         const targetEl = firstChild(tu, 'target');
         const target = targetEl ? inlineContent(targetEl, at) : '';
         const status = statusFrom12(targetEl?.attrs.state, targetEl?.attrs['state-qualifier'], tu.attrs.approved === 'yes', target);
+        const kind = /^x-verso-([a-z]+)$/.exec(tu.attrs.restype ?? '')?.[1];
         return {
           key,
           source: inlineContent(sourceEl, at),
           target: status === 'untranslated' ? null : target,
           status,
+          ...(kind !== undefined ? { kind } : {}),
           notes: userNotes(childElements(tu, 'note'), 'from'),
         };
       }),
@@ -448,11 +454,13 @@ function parse2(root: XmlElement): ParsedXliff {
         const status = statuses.reduce((a, b) => (rank.indexOf(a) <= rank.indexOf(b) ? a : b));
         const finalStatus = target === '' ? 'untranslated' : status;
         const notesEl = firstChild(unit, 'notes');
+        const kind = /^verso:([a-z]+)$/.exec(unit.attrs.type ?? '')?.[1];
         return {
           key,
           source,
           target: finalStatus === 'untranslated' ? null : target,
           status: finalStatus,
+          ...(kind !== undefined ? { kind } : {}),
           notes: notesEl ? userNotes(childElements(notesEl, 'note'), 'category') : [],
         };
       }),

@@ -13,7 +13,7 @@ const sample: XliffUnit[] = [
   { key: 'p1', source: 'Le porte-parole a déclaré « Nous sommes prêts ».', target: 'The spokesman said "We are ready".', status: 'approved', notes: [] },
   { key: 'p2', source: 'Hausse de 7,5 % en 2023 & <plus>.', target: 'Up 7.5% in 2023 & <more>.', status: 'draft', notes: [{ text: 'check the figure', from: 'agency' }] },
   { key: 'p3', source: 'Point de conflit : l’Ukraine', target: 'Flashpoint: Ukraine', status: 'machine', notes: [] },
-  { key: 'p4', source: 'Le ministre russe de la Défense', target: null, status: 'untranslated', notes: [{ text: 'caption' }] },
+  { key: 'p4', source: 'Le ministre russe de la Défense', target: null, status: 'untranslated', kind: 'caption', notes: [{ text: 'caption' }] },
 ];
 
 describe.each<XliffVersion>(['1.2', '2.1'])('XLIFF %s', (version) => {
@@ -48,6 +48,7 @@ const unitsArb = fc
       target: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
       status: statusArb,
       previousSource: anyText,
+      kind: fc.option(fc.constantFrom('heading', 'paragraph', 'caption', 'related'), { nil: undefined }),
       notes: fc.array(fc.record({ text: fc.string({ unit: 'grapheme', maxLength: 20 }), from: fc.option(fc.constantFrom('agency', 'Ana Lê', 'qa'), { nil: undefined }) }), { maxLength: 2 }),
     }),
     { minLength: 1, maxLength: 8 },
@@ -59,6 +60,7 @@ const unitsArb = fc
       target: u.status === 'untranslated' ? null : u.target,
       status: u.status,
       ...(u.status === 'stale' ? { previousSource: u.previousSource } : {}),
+      ...(u.kind !== undefined ? { kind: u.kind } : {}),
       notes: u.notes.map((n) => (n.from === undefined ? { text: n.text } : { text: n.text, from: n.from })),
     })),
   );
