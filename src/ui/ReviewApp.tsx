@@ -220,6 +220,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
           return;
         }
         dispatch({ type: 'undoPopped' });
+        dispatch({ type: 'select', key: entry.key });
         void perform(entry.key, (lang) => session.restore(lang, entry.key, entry.before as SegmentState | undefined), 'message.undone', { undoable: false });
         return;
       }

@@ -102,6 +102,7 @@ describe('the review screen', () => {
     expect(selected(after)).toBe('p2');
     expect(after).toContain('2/5 approved');
     const undone = await app.press('u', (f) => f.includes('p1: undone.'));
+    expect(selected(undone)).toBe('p1');
     expect(s.segment('en', 'p1')?.approved).toBeNull();
     expect(s.segment('en', 'p1')?.draft?.text).toBe(SPECS[0]!.draft);
     expect(undone).toContain('1/5 approved');

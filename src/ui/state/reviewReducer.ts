@@ -73,7 +73,9 @@ export type ReviewAction =
   | { type: 'undoPushed'; entry: UndoEntry }
   | { type: 'undoPopped' }
   | { type: 'notice'; notice: Notice | null }
-  | { type: 'pageSize'; rows: number };
+  | { type: 'pageSize'; rows: number }
+  /** Selects a segment by key, when it is listed (undo shows the segment it changed). */
+  | { type: 'select'; key: string };
 
 export function initialReviewState(options: { lang: string; languages: readonly string[]; diffView?: boolean }): ReviewScreenState {
   return {
@@ -251,6 +253,10 @@ export function reviewReducer(state: ReviewScreenState, action: ReviewAction): R
       return { ...state, undo: state.undo.slice(0, -1) };
     case 'notice':
       return { ...state, notice: action.notice };
+    case 'select': {
+      const at = state.visible.findIndex((i) => state.rows[i]!.key === action.key);
+      return at === -1 ? state : moveTo(state, at);
+    }
     case 'pageSize':
       return action.rows === state.pageSize ? state : { ...state, pageSize: Math.max(1, action.rows) };
   }

@@ -143,6 +143,15 @@ describe('saving updates', () => {
   });
 });
 
+describe('select', () => {
+  it('selects a listed segment by key and ignores one the filter hides', () => {
+    let s = run(loaded(), { type: 'select', key: 'p4' });
+    expect(selectedKey(s)).toBe('p4');
+    s = run(press(s, 'f'), { type: 'select', key: 'p1' }); // needs work: p1 is approved, not listed
+    expect(selectedKey(s)).toBe('p4');
+  });
+});
+
 describe('views and languages', () => {
   it('d toggles the diff view; ? toggles the help', () => {
     const s = loaded();
