@@ -63,10 +63,15 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
   const findings: Draft[] = [];
   const segments: SegmentOutcome[] = [];
   const counts = new Map<string, LanguageSummary['byStatus']>(langs.map((l) => [l, { untranslated: 0, machine: 0, draft: 0, approved: 0, stale: 0 }]));
-  for (const id of ids) {
+  // Files are read many at a time (the work per file is small, the latency of each read is
+  // not); results are put together in article order so reports are deterministic.
+  const outcomes = await mapConcurrent(ids, READ_CONCURRENCY, async (id) => {
     const article = await loadArticle(project, id);
-    for (const lang of langs) {
-      const outcome = await checkArticleLanguage(project, article, lang, qaByLang.get(lang)!);
+    return Promise.all(langs.map((lang) => checkArticleLanguage(project, article, lang, qaByLang.get(lang)!).then((o) => ({ lang, ...o }))));
+  });
+  for (const perLang of outcomes) {
+    for (const outcome of perLang) {
+      const { lang } = outcome;
       for (const seg of outcome.segments) {
         if (seg.status !== 'orphan') counts.get(lang)![seg.status]++;
         segments.push({ ...seg, findings: seg.findings.map((i) => i + findings.length) });
@@ -100,6 +105,22 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
       return { lang, segments: total, byStatus, approvedPct: total === 0 ? 100 : (100 * byStatus.approved) / total };
     }),
   });
+}
+
+const READ_CONCURRENCY = 16;
+
+/** `Promise.all(items.map(fn))` with at most `limit` calls in flight; results in input order. */
+async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function draft(f: Omit<Draft, 'check' | 'excerpt' | 'span' | 'ignored'> & Partial<Pick<Draft, 'check' | 'excerpt' | 'span' | 'ignored'>>): Draft {

@@ -125,110 +125,177 @@ function canonical(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/** Regular expressions of one language, compiled once (checks run on every segment of a project). */
+interface LocaleRules {
+  base: string;
+  times: RegExp[];
+  /** One alternation of every month name; the match is looked up in `monthOf`. */
+  months: RegExp | null;
+  monthOf: Map<string, number>;
+  caseSensitiveMonths: boolean;
+  number: RegExp;
+  scales: Record<string, number>;
+  /** One alternation of the spelled-out numbers and the words meaning "one" before a scale. */
+  numberWords: RegExp | null;
+  wordValues: Map<string, number>;
+}
+
+const RULES = new Map<string, LocaleRules>();
+
+function rulesFor(lang: Lang): LocaleRules {
+  const base = baseLang(lang);
+  const cached = RULES.get(base);
+  if (cached) return cached;
+  const times: RegExp[] = [
+    /(?<![\p{N}:])(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu,
+    /(?<![\p{N}:])(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu,
+  ];
+  if (base === 'fr' || base === 'vi') {
+    times.push(/(?<![\p{N}])(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu);
+    times.push(/(?<![\p{N}])(\d{1,2})h(?![\p{L}\p{N}])/gu);
+  }
+  if (base === 'vi') times.push(/(?<![\p{N}])(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu);
+
+  const monthOf = new Map<string, number>();
+  const caseSensitiveMonths = CASE_SENSITIVE_MONTHS.has(base);
+  const names: string[] = [];
+  (MONTHS[base] ?? []).forEach((variants, i) => {
+    for (const name of variants) {
+      monthOf.set(caseSensitiveMonths ? name : name.toLowerCase(), i + 1);
+      names.push(name);
+    }
+  });
+  // Longest first, so `sept.` is not read as a prefix of `septembre`.
+  names.sort((a, b) => b.length - a.length);
+  const months = names.length
+    ? new RegExp(`${NO_LETTER_BEFORE}(?:${names.map((n) => (n.endsWith('.') ? escapeRegExp(n) : `${escapeRegExp(n)}${NOT_LETTER}`)).join('|')})`, caseSensitiveMonths ? 'gu' : 'giu')
+    : null;
+
+  const fmt = numberFormat(lang);
+  const g = `[${escapeClass(fmt.groups)}]`;
+  const d = escapeRegExpChar(fmt.decimal);
+  const number = new RegExp(`(?<![\\p{N}${d}])(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
+
+  const wordValues = new Map<string, number>();
+  (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
+  for (const [w, v] of Object.entries(NUMBER_WORD_VARIANTS[base] ?? {})) wordValues.set(w, v);
+  const wordList = [...new Set([...wordValues.keys(), ...ONE_BEFORE_SCALE])].sort((a, b) => b.length - a.length);
+  const numberWords = wordValues.size ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${wordList.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu') : null;
+
+  const rules: LocaleRules = { base, times, months, monthOf, caseSensitiveMonths, number, scales: SCALES[base] ?? {}, numberWords, wordValues };
+  RULES.set(base, rules);
+  return rules;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface ExtractOptions {
+  /** Also read spelled-out small numbers (`trois`, `three`); default true. */
+  words?: boolean;
+}
+
 /**
  * Every numeric token of a text in a language. Tokens never overlap: each pass blanks out
  * what it consumed (times before dates before plain numbers).
  */
-export function extractNumericTokens(text: string, lang: Lang): NumericToken[] {
-  const base = baseLang(lang);
+export function extractNumericTokens(text: string, lang: Lang, options: ExtractOptions = {}): NumericToken[] {
+  const rules = rulesFor(lang);
+  const { base } = rules;
   const tokens: NumericToken[] = [];
-  let work = maskLinks(text);
+  const hasDigit = /\d/.test(text);
+  let work = hasDigit ? maskLinks(text) : text;
   const take = (start: number, end: number, token: Omit<NumericToken, 'start' | 'end' | 'text'>): void => {
     tokens.push({ ...token, text: text.slice(start, end), start, end });
     work = blank(work, start, end);
   };
 
   // 1. Clock times: `14h30`, `14 h 30`, `8h`, `14:30`, `2:30 p.m.`, `14 giờ 30`.
-  const timePatterns: RegExp[] = [
-    /(?<![\p{N}:])(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu,
-    /(?<![\p{N}:])(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu,
-  ];
-  if (base === 'fr' || base === 'vi') timePatterns.push(/(?<![\p{N}])(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu);
-  if (base === 'fr' || base === 'vi') timePatterns.push(/(?<![\p{N}])(\d{1,2})h(?![\p{L}\p{N}])/gu);
-  if (base === 'vi') timePatterns.push(/(?<![\p{N}])(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu);
-  for (const re of timePatterns) {
-    for (const m of work.matchAll(re)) {
-      const groups = m.slice(1).filter((g): g is string => g !== undefined);
-      const ampm = groups.find((g) => /^[ap]\.?m\.?$/i.test(g));
-      const nums = groups.filter((g) => /^\d+$/.test(g)).map(Number);
-      let hour = nums[0] ?? 0;
-      const minute = nums[1] ?? 0;
-      if (hour > 24 || minute > 59) continue;
-      let alt: number | undefined;
-      if (ampm) {
-        if (/^p/i.test(ampm) && hour < 12) hour += 12;
-        if (/^a/i.test(ampm) && hour === 12) hour = 0;
-      } else if (base === 'en' && hour >= 1 && hour < 12) {
-        // `at 2:30` in English may mean 14:30; accept either reading.
-        alt = (hour + 12) * 60 + minute;
+  if (hasDigit) {
+    for (const re of rules.times) {
+      for (const m of work.matchAll(re)) {
+        const groups = m.slice(1).filter((g): g is string => g !== undefined);
+        const ampm = groups.find((g) => /^[ap]\.?m\.?$/i.test(g));
+        const nums = groups.filter((g) => /^\d+$/.test(g)).map(Number);
+        let hour = nums[0] ?? 0;
+        const minute = nums[1] ?? 0;
+        if (hour > 24 || minute > 59) continue;
+        let alt: number | undefined;
+        if (ampm) {
+          if (/^p/i.test(ampm) && hour < 12) hour += 12;
+          if (/^a/i.test(ampm) && hour === 12) hour = 0;
+        } else if (base === 'en' && hour >= 1 && hour < 12) {
+          // `at 2:30` in English may mean 14:30; accept either reading.
+          alt = (hour + 12) * 60 + minute;
+        }
+        take(m.index, m.index + m[0].length, { kind: 'time', value: hour * 60 + minute, ...(alt !== undefined ? { alt } : {}) });
       }
-      take(m.index, m.index + m[0].length, { kind: 'time', value: hour * 60 + minute, ...(alt !== undefined ? { alt } : {}) });
     }
   }
 
   // 2. Full numeric dates (`25/06/2024`): day, month and year. Without a year, `1/2` is a fraction.
-  for (const m of work.matchAll(/(?<![\p{N}/])(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu)) {
-    const first = Number(m[1]);
-    const second = Number(m[3]);
-    // English writes month/day; a first part above 12 can only be a day.
-    const monthFirst = base === 'en' && first <= 12;
-    const month = monthFirst ? first : second;
-    if (month < 1 || month > 12) continue;
-    const firstStart = m.index;
-    const secondStart = m.index + m[1]!.length + 1;
-    const yearStart = m.index + m[0].length - 4;
-    const firstKind: TokenKind = monthFirst ? 'month' : 'number';
-    const secondKind: TokenKind = monthFirst ? 'number' : 'month';
-    tokens.push({ kind: firstKind, value: first, text: m[1]!, start: firstStart, end: firstStart + m[1]!.length });
-    tokens.push({ kind: secondKind, value: second, text: m[3]!, start: secondStart, end: secondStart + m[3]!.length });
-    tokens.push({ kind: 'number', value: Number(m[4]), text: m[4]!, start: yearStart, end: yearStart + 4 });
-    work = blank(work, m.index, m.index + m[0].length);
+  if (hasDigit && /\d[/.-]\d{1,2}[/.-]\d{4}/.test(work)) {
+    for (const m of work.matchAll(/(?<![\p{N}/])(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu)) {
+      const first = Number(m[1]);
+      const second = Number(m[3]);
+      // English writes month/day; a first part above 12 can only be a day.
+      const monthFirst = base === 'en' && first <= 12;
+      const month = monthFirst ? first : second;
+      if (month < 1 || month > 12) continue;
+      const firstStart = m.index;
+      const secondStart = m.index + m[1]!.length + 1;
+      const yearStart = m.index + m[0].length - 4;
+      const firstKind: TokenKind = monthFirst ? 'month' : 'number';
+      const secondKind: TokenKind = monthFirst ? 'number' : 'month';
+      tokens.push({ kind: firstKind, value: first, text: m[1]!, start: firstStart, end: firstStart + m[1]!.length });
+      tokens.push({ kind: secondKind, value: second, text: m[3]!, start: secondStart, end: secondStart + m[3]!.length });
+      tokens.push({ kind: 'number', value: Number(m[4]), text: m[4]!, start: yearStart, end: yearStart + 4 });
+      work = blank(work, m.index, m.index + m[0].length);
+    }
   }
 
   // 3. Month names. The day and the year next to them stay plain numbers, so `25 juin`,
   //    `June 25` and `25 tháng 6` all read as {25, month 6}.
   if (base === 'vi') {
-    for (const m of work.matchAll(/(?<![\p{L}])tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu)) {
-      const monthText = m[1]!;
-      const month = Number(monthText);
-      if (month < 1 || month > 12) continue;
-      const mStart = m.index + m[0].length - monthText.length;
-      take(mStart, mStart + monthText.length, { kind: 'month', value: month });
-    }
-    for (const [word, month] of VI_MONTH_WORDS) {
-      for (const m of work.matchAll(new RegExp(`(?<![\\p{L}])[tT]háng (${word})${NOT_LETTER}`, 'gu'))) {
+    if (/tháng/i.test(work)) {
+      for (const m of work.matchAll(/(?<![\p{L}])tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu)) {
+        const monthText = m[1]!;
+        const month = Number(monthText);
+        if (month < 1 || month > 12) continue;
+        const mStart = m.index + m[0].length - monthText.length;
+        take(mStart, mStart + monthText.length, { kind: 'month', value: month });
+      }
+      for (const m of work.matchAll(VI_MONTH_WORD_RE)) {
+        const word = m[1]!;
         const s = m.index + m[0].length - word.length;
-        take(s, s + word.length, { kind: 'month', value: month });
+        take(s, s + word.length, { kind: 'month', value: VI_MONTH_VALUE.get(word)! });
       }
     }
     // `ngày 25/6`: day/month without a year, introduced by "ngày" (day).
-    for (const m of work.matchAll(/(?<![\p{L}])ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu)) {
-      const monthText = m[2]!;
-      const s = m.index + m[0].length - monthText.length;
-      if (Number(monthText) >= 1 && Number(monthText) <= 12) take(s, s + monthText.length, { kind: 'month', value: Number(monthText) });
-    }
-  } else {
-    const names = MONTHS[base];
-    names?.forEach((variants, i) => {
-      for (const name of variants) {
-        const flags = CASE_SENSITIVE_MONTHS.has(base) ? 'gu' : 'giu';
-        const tail = name.endsWith('.') ? '' : NOT_LETTER;
-        for (const m of work.matchAll(new RegExp(`${NO_LETTER_BEFORE}${name.replace('.', '\\.')}${tail}`, flags))) {
-          take(m.index, m.index + m[0].length, { kind: 'month', value: i + 1 });
-        }
+    if (hasDigit && /ngày \d/i.test(work)) {
+      for (const m of work.matchAll(/(?<![\p{L}])ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu)) {
+        const monthText = m[2]!;
+        const s = m.index + m[0].length - monthText.length;
+        if (Number(monthText) >= 1 && Number(monthText) <= 12) take(s, s + monthText.length, { kind: 'month', value: Number(monthText) });
       }
-    });
+    }
+  } else if (rules.months) {
+    for (const m of work.matchAll(rules.months)) {
+      const month = rules.monthOf.get(rules.caseSensitiveMonths ? m[0] : m[0].toLowerCase());
+      if (month !== undefined) take(m.index, m.index + m[0].length, { kind: 'month', value: month });
+    }
   }
 
   // 4. Ordinal centuries in Roman numerals: `XXIe siècle` (fr), `thế kỷ XXI` (vi).
-  if (base === 'fr') {
+  if (base === 'fr' && /[IVXLC](?:e|er|re|ère|ème)(?![\p{L}])/u.test(work)) {
     for (const m of work.matchAll(/(?<![\p{L}])([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu)) {
       // `Le` and `Ce` are words, not 50th and 100th: one-letter numerals only for I, V, X.
       if (m[1]!.length === 1 && !'IVX'.includes(m[1]!)) continue;
       take(m.index, m.index + m[0].length, { kind: 'number', value: romanValue(m[1]!) });
     }
   }
-  if (base === 'vi') {
+  if (base === 'vi' && /th[ếê] k[ỷỉ]/iu.test(work)) {
     for (const m of work.matchAll(/(?<![\p{L}])(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu)) {
       const s = m.index + m[0].length - m[1]!.length;
       take(s, s + m[1]!.length, { kind: 'number', value: romanValue(m[1]!) });
@@ -236,32 +303,26 @@ export function extractNumericTokens(text: string, lang: Lang): NumericToken[] {
   }
 
   // 5. Plain numbers in the language's format, with an optional scale word after them.
-  const fmt = numberFormat(lang);
-  const g = `[${escapeClass(fmt.groups)}]`;
-  const d = escapeRegExpChar(fmt.decimal);
-  const numberRe = new RegExp(`(?<![\\p{N}${d}])(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
-  const scales = SCALES[base] ?? {};
-  for (const m of work.matchAll(numberRe)) {
-    const intPart = m[1]!.replace(/\D/g, '');
-    const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
-    const scaled = applyScales(work, m.index + m[0].length, scales);
-    take(m.index, scaled.end, { kind: 'number', value: canonical(value * scaled.factor) });
+  if (hasDigit) {
+    for (const m of work.matchAll(rules.number)) {
+      const intPart = m[1]!.replace(/\D/g, '');
+      const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
+      const scaled = applyScales(work, m.index + m[0].length, rules.scales);
+      take(m.index, scaled.end, { kind: 'number', value: canonical(value * scaled.factor) });
+    }
   }
 
   // 6. Small numbers spelled out, for tolerance (`3` ↔ `three`) and the MT second opinion.
-  const wordValues = new Map<string, number>();
-  (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
-  for (const [w, v] of Object.entries(NUMBER_WORD_VARIANTS[base] ?? {})) wordValues.set(w, v);
-  if (wordValues.size > 0) {
-    for (const m of work.matchAll(/[\p{L}]+(?:-[\p{L}]+)*/gu)) {
+  if (options.words !== false && rules.numberWords) {
+    for (const m of work.matchAll(rules.numberWords)) {
       const lower = m[0].toLowerCase();
-      const v = wordValues.get(lower) ?? (ONE_BEFORE_SCALE.has(lower) ? 1 : undefined);
+      const v = rules.wordValues.get(lower) ?? (ONE_BEFORE_SCALE.has(lower) ? 1 : undefined);
       if (v === undefined) continue;
-      const scaled = applyScales(work, m.index + m[0].length, scales);
+      const scaled = applyScales(work, m.index + m[0].length, rules.scales);
       if (scaled.factor !== 1) {
         // `un million`, `three billion`: a value as definite as digits.
         tokens.push({ kind: 'number', value: canonical(v * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
-      } else if (wordValues.has(lower)) {
+      } else if (rules.wordValues.has(lower)) {
         tokens.push({ kind: 'number', value: v, word: true, text: m[0], start: m.index, end: m.index + m[0].length });
       }
     }
@@ -270,12 +331,18 @@ export function extractNumericTokens(text: string, lang: Lang): NumericToken[] {
   return tokens.sort((a, b) => a.start - b.start);
 }
 
+const VI_MONTH_VALUE = new Map(VI_MONTH_WORDS);
+const VI_MONTH_WORD_RE = new RegExp(`(?<![\\p{L}])[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
+
+const SCALE_WORD = /([ \u00A0\u202F]?)([\p{L}]+)(?![\p{L}\p{N}])/uy;
+
 /** Scale words may chain (`mille milliards`, `nghìn tỷ`); returns their product and where they end. */
 function applyScales(work: string, from: number, scales: Record<string, number>): { factor: number; end: number } {
   let factor = 1;
   let end = from;
   for (;;) {
-    const sm = /^([ \u00A0\u202F]?)([\p{L}]+)(?![\p{L}\p{N}])/u.exec(work.slice(end));
+    SCALE_WORD.lastIndex = end;
+    const sm = SCALE_WORD.exec(work);
     if (sm === null) break;
     const word = sm[2]!.toLowerCase();
     const f = scales[word];

@@ -43,6 +43,8 @@ export interface Found {
  * but a `)` that closes a `(` inside it is (Wikipedia links).
  */
 export function findUrls(text: string): Found[] {
+  // Cheap test first: most paragraphs have no link, and the scan below is the costly part.
+  if (!/https?:|www\./i.test(text)) return [];
   const out: Found[] = [];
   for (const m of text.matchAll(URL_RE)) {
     let url = m[0];
@@ -58,13 +60,16 @@ export function findUrls(text: string): Found[] {
 }
 
 export function findEmails(text: string): Found[] {
+  if (!text.includes('@')) return [];
   return [...text.matchAll(EMAIL_RE)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
 /** Replaces URLs and e-mail addresses by spaces of the same length, so offsets stay valid. */
 export function maskLinks(text: string): string {
   let out = text;
-  for (const f of [...findUrls(text), ...findEmails(text)]) {
+  const links = [...findUrls(text), ...findEmails(text)];
+  if (links.length === 0) return text;
+  for (const f of links) {
     out = out.slice(0, f.start) + ' '.repeat(f.end - f.start) + out.slice(f.end);
   }
   return out;

@@ -14,14 +14,18 @@ function quotations(text: string): { count: number; balanced: boolean; firstInde
   let closing = 0;
   let straight = 0;
   let firstIndex = -1;
-  [...text].forEach((ch, i) => {
-    if (OPENING_QUOTES.has(ch) || CLOSING_QUOTES.has(ch) || ch === '"') if (firstIndex < 0) firstIndex = i;
+  let low = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     if (ch === '"') straight++;
     else if (OPENING_QUOTES.has(ch)) opening++;
     else if (CLOSING_QUOTES.has(ch)) closing++;
-  });
+    else continue;
+    if (ch === '„') low = true;
+    if (firstIndex < 0) firstIndex = i;
+  }
   // German-style „…“ closes with “, which is also an English opener; count it as balanced by total.
-  const curlyBalanced = opening === closing || (text.includes('„') && (opening + closing) % 2 === 0);
+  const curlyBalanced = opening === closing || (low && (opening + closing) % 2 === 0);
   return { count: Math.ceil(straight / 2) + Math.max(opening, closing), balanced: straight % 2 === 0 && curlyBalanced, firstIndex };
 }
 
@@ -92,20 +96,29 @@ export function checkEndPunctuation(pair: SegmentPair, opts: QaOptions): Draft[]
 
 const BRACKETS: Array<[string, string]> = [['(', ')'], ['[', ']'], ['{', '}']];
 
+/** Counts of each bracket character in one pass (i18next `{{x}}` placeholders left out). */
+function bracketCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!/[()[\]{}]/.test(text)) return counts;
+  const t = text.includes('{{') ? text.replace(/\{\{[^{}]*\}\}/g, '') : text;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if ('()[]{}'.includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export function checkBrackets(pair: SegmentPair): Draft[] {
-  const source = maskLinks(pair.source);
-  const target = maskLinks(pair.target);
+  const source = bracketCounts(maskLinks(pair.source));
+  const target = bracketCounts(maskLinks(pair.target));
+  if (source.size === 0 && target.size === 0) return [];
   const out: Draft[] = [];
   for (const [open, close] of BRACKETS) {
-    // i18next placeholders `{{x}}` are the placeholders check's business.
-    const strip = (t: string) => (open === '{' ? t.replace(/\{\{[^{}]*\}\}/g, '') : t);
-    const s = strip(source);
-    const t = strip(target);
-    const so = [...s].filter((c) => c === open).length;
-    const to = [...t].filter((c) => c === open).length;
-    const tc = [...t].filter((c) => c === close).length;
-    const at = target.indexOf(to !== tc ? (to > tc ? open : close) : open);
+    const so = source.get(open) ?? 0;
+    const to = target.get(open) ?? 0;
+    const tc = target.get(close) ?? 0;
     if (to !== tc) {
+      const at = pair.target.indexOf(to > tc ? open : close);
       out.push({ check: 'brackets', message: `unbalanced “${open}${close}” in the translation (${to} opening, ${tc} closing)`, span: at >= 0 ? { side: 'target', start: at, end: at + 1 } : null });
     } else if (so !== to) {
       out.push({ check: 'brackets', message: `the source has ${so} “${open}…${close}”, the translation ${to}`, span: null });

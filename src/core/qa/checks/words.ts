@@ -48,6 +48,9 @@ function proseWords(text: string): string[] {
  */
 export function checkUntranslated(pair: SegmentPair, opts: QaOptions): Draft[] {
   if (pair.target.trim() === '' || baseLang(opts.sourceLang) === baseLang(opts.targetLang)) return [];
+  // Typography normalisation only removes a few spaces and quotes: texts of clearly different
+  // lengths cannot be copies, and the normalisation below is the costly part.
+  if (Math.abs(pair.source.length - pair.target.length) > 8 + pair.source.length / 10) return [];
   const norm = (t: string, lang: string) => fold(neutralTypography(t, lang)).replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[“”"]/g, '"').trim();
   if (norm(pair.source, opts.sourceLang) !== norm(pair.target, opts.targetLang)) return [];
   const prose = proseWords(pair.source);
