@@ -9,6 +9,7 @@ import { displayPath } from '../storage/project.js';
 import { addImportedPairs, importedMemoryPath, type ImportedPair } from '../storage/tmx-memory.js';
 import { parseTmx, tmxPairs, TmxFormatError, TMX_PROP_ORIGIN, type TmxDocument } from '../storage/tmx.js';
 import { UserError } from './errors.js';
+import { formatProblem } from './import-xliff.js';
 import { resolveTargetLangs } from './scope.js';
 
 export interface ImportTmxOptions {
@@ -35,12 +36,7 @@ function parseOrExplain(text: string, file: string): TmxDocument {
   try {
     return parseTmx(text);
   } catch (error) {
-    if (error instanceof TmxFormatError) {
-      const details: { file: string; line?: number; column?: number; hint: string } = { file, hint: 'check that the file is a complete TMX 1.4 memory' };
-      if (error.line !== undefined) details.line = error.line;
-      if (error.column !== undefined) details.column = error.column;
-      throw new UserError(error.message, details);
-    }
+    if (error instanceof TmxFormatError) throw formatProblem(error, file, 'check that the file is a complete TMX 1.4 memory');
     throw error;
   }
 }

@@ -63,18 +63,23 @@ export interface ImportXliffOptions {
   dryRun?: boolean;
 }
 
+/**
+ * A format error (XLIFF or TMX) as the user sees it: the file, the line and column when the parser
+ * knows them, and what to check.
+ */
+export function formatProblem(error: { message: string; line?: number | undefined; column?: number | undefined }, file: string, hint: string): UserError {
+  const details: { file: string; line?: number; column?: number; hint: string } = { file, hint };
+  if (error.line !== undefined) details.line = error.line;
+  if (error.column !== undefined) details.column = error.column;
+  return new UserError(error.message, details);
+}
+
 function parseOrExplain(text: string, file: string): ParsedXliff {
   try {
     return parseXliff(text);
   } catch (error) {
     if (error instanceof XliffFormatError) {
-      const details: { file: string; line?: number; column?: number; hint: string } = {
-        file,
-        hint: 'check the file is the XLIFF exported by verso (or returned by the agency) and that it is complete',
-      };
-      if (error.line !== undefined) details.line = error.line;
-      if (error.column !== undefined) details.column = error.column;
-      throw new UserError(error.message, details);
+      throw formatProblem(error, file, 'check the file is the XLIFF exported by verso (or returned by the agency) and that it is complete');
     }
     throw error;
   }
@@ -112,11 +117,9 @@ export function applyUnit(article: Article, segment: Segment, current: SegmentSt
       // Translated from a source that has changed since: keep it, but as stale work.
       const oldHash = hashText(source);
       if (!known(oldHash)) {
-        const live = segmentStatusIsCurrentWork(segment, state);
+        const live = hasCurrentWork(segment, state);
         if (live) {
           state = addCandidate(state, { origin: 'human', by: actor.by, text: target, sourceHash: oldHash, at: actor.at, note: `from ${file}, translated from an older source: ${source}` });
-          // addCandidate may promote an untranslated status to machine; a human candidate must not.
-          state = { ...state, status: base.status === 'untranslated' ? state.status : base.status };
           change('stale-candidate', target);
         } else {
           state = { ...state, status: 'draft', draft: { text: target, by: actor.by, at: actor.at, sourceHash: oldHash } };
@@ -153,7 +156,7 @@ export function applyUnit(article: Article, segment: Segment, current: SegmentSt
 }
 
 /** True when the segment has a draft or approval made for its current source. */
-function segmentStatusIsCurrentWork(segment: Segment, state: SegmentState): boolean {
+function hasCurrentWork(segment: Segment, state: SegmentState): boolean {
   return (state.draft?.sourceHash === segment.hash) || (state.approved?.sourceHash === segment.hash);
 }
 

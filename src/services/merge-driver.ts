@@ -30,7 +30,7 @@ import { inDocumentOrder, mergeLocaleStrings, type LocaleStrings } from '../core
 import { mergeReviewState } from '../core/merge/state-merge.js';
 import { mergeSetList } from '../core/merge/three-way.js';
 import type { ReviewState } from '../core/model.js';
-import { writeFileAtomic } from '../storage/atomic.js';
+import { fileExists, writeFileAtomic } from '../storage/atomic.js';
 import { FileProblemError } from '../storage/errors.js';
 import { parseJsonText } from '../storage/json.js';
 import { parseStateRecord, serializeRecord } from '../storage/records.js';
@@ -123,13 +123,6 @@ function describe(e: unknown, label: string): string {
 
 const quote = (t: string | null) => (t === null ? '(none)' : JSON.stringify(t.length > 60 ? `${t.slice(0, 57)}…` : t));
 
-async function exists(path: string): Promise<boolean> {
-  return fs.access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 export async function runMergeDriver(options: MergeDriverOptions): Promise<MergeDriverResult> {
   const [baseText, oursText, theirsText] = await Promise.all([options.basePath, options.oursPath, options.theirsPath].map((p) => fs.readFile(p, 'utf8')));
   const path = options.pathName;
@@ -178,7 +171,7 @@ export async function runMergeDriver(options: MergeDriverOptions): Promise<Merge
     await writeFileAtomic(options.oursPath, serializeLocale(Object.entries(strings)));
     if (result.conflicts.length === 0) return { exitCode: 0, kind, conflicts: 0, messages: [] };
     const statePath = pairedStatePath(path);
-    const recorded = statePath !== '' && (await exists(join(options.cwd, statePath)));
+    const recorded = statePath !== '' && (await fileExists(join(options.cwd, statePath)));
     const messages = result.conflicts.map(
       (c) => `verso merge-driver: ${path}: key ${c.key} was changed on both branches (ours ${quote(c.ours)}, theirs ${quote(c.theirs)}): kept ${quote(c.base)}`,
     );
