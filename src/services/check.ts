@@ -243,6 +243,25 @@ export async function checkArticleLanguage(project: Project, article: Article, l
   return { findings, segments };
 }
 
+/** QA findings of an article's approved translations in one language, by severity (for `verso status --qa`). */
+export interface QaCounts {
+  error: number;
+  warning: number;
+  info: number;
+  /** Accepted with `verso qa ignore` (not counted in the severities). */
+  ignored: number;
+}
+
+export async function qaCountsFor(project: Project, article: Article, lang: string, qa: QaOptions): Promise<QaCounts> {
+  const counts: QaCounts = { error: 0, warning: 0, info: 0, ignored: 0 };
+  for (const f of (await checkArticleLanguage(project, article, lang, qa)).findings) {
+    if (f.kind !== 'qa') continue;
+    if (f.ignored) counts.ignored++;
+    else counts[f.severity]++;
+  }
+  return counts;
+}
+
 function qaDraft(f: QaFinding, pair: ArticlePair, seg: Segment, article: Article, lang: string, localeFile: string | null, localeLine: number | null, segState: SegmentState | undefined): Draft {
   // A span in the source points into the original; anything else into the locale file.
   const inSource = f.span?.side === 'source';

@@ -4,6 +4,7 @@ import { emptyCounts, segmentStatus, type StatusCounts } from '../core/status/st
 import type { Project } from '../storage/project.js';
 import { listArticles, loadArticle, loadState, recoverIfNeeded } from '../storage/store.js';
 import { resolveArticles, resolveTargetLangs } from './scope.js';
+import { qaCountsFor, qaOptionsFor, type QaCounts } from './check.js';
 
 export interface StatusRow {
   article: string;
@@ -11,11 +12,15 @@ export interface StatusRow {
   counts: StatusCounts;
   /** Approved and current, as a percentage of active segments (100 when there are none). */
   approvedPct: number;
+  /** QA findings on the approved translations, when asked for (`qa: true`). */
+  qa?: QaCounts;
 }
 
 export interface StatusOptions {
   articles?: string[];
   langs?: string[];
+  /** Also run the QA checks and count their findings (slower: every approved string is checked). */
+  qa?: boolean;
 }
 
 export async function projectStatus(project: Project, options: StatusOptions = {}): Promise<StatusRow[]> {
@@ -23,9 +28,14 @@ export async function projectStatus(project: Project, options: StatusOptions = {
   const ids = await resolveArticles(project, options.articles);
   const langs = resolveTargetLangs(project, options.langs);
   const rows: StatusRow[] = [];
+  const qaOptions = options.qa ? new Map(await Promise.all(langs.map(async (l) => [l, await qaOptionsFor(project, l)] as const))) : null;
   for (const id of ids) {
     const article = await loadArticle(project, id);
-    for (const lang of langs) rows.push(await articleStatus(project, article, lang));
+    for (const lang of langs) {
+      const row = await articleStatus(project, article, lang);
+      if (qaOptions) row.qa = await qaCountsFor(project, article, lang, qaOptions.get(lang)!);
+      rows.push(row);
+    }
   }
   return rows;
 }
