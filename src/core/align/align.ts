@@ -41,8 +41,8 @@ export interface AlignOptions {
 /** Shape priors, roughly the frequencies seen in human-aligned literary and magazine texts. */
 export const DEFAULT_SHAPES: readonly BeadShape[] = [
   shape(1, 1, 0.8),
-  shape(1, 0, 0.08),
-  shape(0, 1, 0.08),
+  shape(1, 0, 0.05),
+  shape(0, 1, 0.05),
   shape(1, 2, 0.07),
   shape(2, 1, 0.07),
   shape(2, 2, 0.01),
@@ -54,7 +54,7 @@ export const DEFAULT_SHAPES: readonly BeadShape[] = [
   shape(4, 1, 0.003),
 ];
 
-export const DEFAULT_LEXICAL: LexicalModel = { diceWeight: 2.5, insertionLengthCost: 1 };
+export const DEFAULT_LEXICAL: LexicalModel = { diceWeight: 3, chanceMatch: 0.7, insertionLengthCost: 1 };
 // Gale and Church measured 6.8 on parliamentary text; literary and OCR-noisy text varies more.
 const DEFAULT_VARIANCE = 10;
 const DEFAULT_FULL_GRID_LIMIT = 250_000;
@@ -100,7 +100,7 @@ export function alignUnits(source: readonly string[], target: readonly string[],
     coarseBlocks: options.coarseBlocks ?? DEFAULT_COARSE_BLOCKS,
   };
   const pass = (sIds: readonly number[][], tIds: readonly number[][], guide: DpResult | null): DpResult =>
-    alignFeatures(buildFeatures(sourceLengths, sIds), buildFeatures(targetLengths, tIds), { ...context, vocabSize: vocab.size }, guide?.path);
+    alignFeatures(buildFeatures(sourceLengths, sIds), buildFeatures(targetLengths, tIds), { ...context, vocabSize: vocab.size, universal: vocab.universal() }, guide?.path);
 
   const firstPass = pass(sourceIds, targetIds, null);
   const first = firstPass.beads;
@@ -128,6 +128,7 @@ export function alignUnits(source: readonly string[], target: readonly string[],
 
 interface Context {
   vocabSize: number;
+  universal?: Uint8Array;
   shapes: readonly BeadShape[];
   length: { ratio: number; variance: number };
   lexical: LexicalModel;
@@ -145,7 +146,7 @@ function alignFeatures(
   const m = target.count;
   const maxSide = Math.max(...context.shapes.map((s) => Math.max(s.a, s.b)));
   const solve = (band: Band): DpResult =>
-    runDp(band, context.shapes, new BeadScorer({ source, target, vocabSize: context.vocabSize, length: context.length, lexical: context.lexical, band, maxSide }));
+    runDp(band, context.shapes, new BeadScorer({ source, target, vocabSize: context.vocabSize, ...(context.universal ? { universal: context.universal } : {}), length: context.length, lexical: context.lexical, band, maxSide }));
 
   if (n * m <= context.fullGridLimit) return solve(fullBand(n, m));
 

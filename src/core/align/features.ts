@@ -91,6 +91,13 @@ export function wordsOf(text: string): string[] {
 /** Interns anchor strings to dense integer ids shared by both sides. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly universalIds: number[] = [];
+  /** 1 for ids of anchors that read the same in every language (numbers, URLs). */
+  universal(): Uint8Array {
+    const flags = new Uint8Array(this.ids.size);
+    for (const id of this.universalIds) flags[id] = 1;
+    return flags;
+  }
   get size(): number {
     return this.ids.size;
   }
@@ -99,6 +106,7 @@ export class Vocabulary {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(token, id);
+      if (token.startsWith('n:') || token.startsWith('u:')) this.universalIds.push(id);
     }
     return id;
   }

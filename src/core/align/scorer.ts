@@ -20,6 +20,8 @@ import { documentFrequency, type UnitFeatures } from './features.js';
 import { lengthLogProb, type LengthModel } from './length-model.js';
 
 export interface LexicalModel {
+  /** Share of a unit's anchor weight an unrelated unit matches by chance: below it, pairing costs. */
+  chanceMatch: number;
   /**
    * Weight of the Dice similarity of the bead's anchors, counted once per unit in the bead so
    * that one 2–2 bead and two 1–1 beads of equal similarity score the same.
@@ -32,9 +34,6 @@ export interface LexicalModel {
   insertionLengthCost: number;
 }
 
-/** Dice given to beads without anchors: about what unrelated units share in practice. */
-const NEUTRAL_DICE = 0.1;
-
 export interface ScorerInput {
   source: UnitFeatures;
   target: UnitFeatures;
@@ -44,12 +43,14 @@ export interface ScorerInput {
   band: Band;
   /** Largest bead side the DP uses: pairs this far outside a band cell must be cached. */
   maxSide: number;
+  /** 1 for anchor ids that do not depend on the language (numbers, URLs). */
+  universal?: Uint8Array;
   /** Extra weight per anchor id (e.g. learnt word pairs), multiplied into the frequency weight. */
   boost?: Float64Array;
 }
 
 /** Weight of each anchor id from its document frequency on both sides. */
-export function anchorWeights(source: UnitFeatures, target: UnitFeatures, vocabSize: number): Float64Array {
+export function anchorWeights(source: UnitFeatures, target: UnitFeatures, vocabSize: number, universal?: Uint8Array): Float64Array {
   const dfS = documentFrequency(source, vocabSize);
   const dfT = documentFrequency(target, vocabSize);
   const total = source.count + target.count;
@@ -57,7 +58,11 @@ export function anchorWeights(source: UnitFeatures, target: UnitFeatures, vocabS
   for (let id = 0; id < vocabSize; id++) {
     const s = dfS[id]!;
     const t = dfT[id]!;
-    if (s === 0 || t === 0) continue;
+    if (s === 0 || t === 0) {
+      // A number or URL found on one side only is evidence too: its unit has no counterpart there.
+      if (universal?.[id]) w[id] = Math.max(0, Math.log((total + 1) / (s + t)));
+      continue;
+    }
     const idf = Math.log((total + 1) / (s + t));
     const balance = Math.min(s, t) / Math.max(s, t);
     w[id] = Math.max(0, idf) * Math.sqrt(balance);
@@ -71,6 +76,8 @@ export class BeadScorer {
   /** Prefix sums of each unit's total anchor weight (sum of weight × count). */
   private readonly massPrefS: Float64Array;
   private readonly massPrefT: Float64Array;
+  private readonly massS: Float64Array;
+  private readonly massT: Float64Array;
   /** Pair cache: for source unit s, target units pairLo[s] .. pairLo[s] + width(s) − 1. */
   private readonly pairLo: Int32Array;
   private readonly pairOffset: Int32Array;
@@ -81,14 +88,16 @@ export class BeadScorer {
 
   constructor(private readonly input: ScorerInput) {
     const { source, target, band, maxSide } = input;
-    this.weights = anchorWeights(source, target, input.vocabSize);
+    this.weights = anchorWeights(source, target, input.vocabSize, input.universal);
     if (input.boost) for (let id = 0; id < this.weights.length; id++) this.weights[id]! *= input.boost[id] ?? 1;
     this.prefS = prefixSums(source.lengths);
     this.prefT = prefixSums(target.lengths);
     this.meanS = Math.max(1, this.prefS[source.count]! / Math.max(1, source.count));
     this.meanT = Math.max(1, this.prefT[target.count]! / Math.max(1, target.count));
-    this.massPrefS = prefixSums(unitMass(source, this.weights));
-    this.massPrefT = prefixSums(unitMass(target, this.weights));
+    this.massS = unitMass(source, this.weights);
+    this.massT = unitMass(target, this.weights);
+    this.massPrefS = prefixSums(this.massS);
+    this.massPrefT = prefixSums(this.massT);
 
     // Which target units each source unit can meet inside a bead ending in the band.
     const n = source.count;
@@ -132,27 +141,40 @@ export class BeadScorer {
     return sum;
   }
 
+  private pair(s: number, t: number): number {
+    const k = t - this.pairLo[s]!;
+    const start = this.pairOffset[s]!;
+    return k >= 0 && start + k < this.pairOffset[s + 1]! ? this.pairs[start + k]! : 0;
+  }
+
   /** Log-score of the bead made of source units i..i+a−1 and target units j..j+b−1. */
   score(i: number, a: number, j: number, b: number, logPrior: number): number {
     const { lexical } = this.input;
-    const massA = this.massPrefS[i + a]! - this.massPrefS[i]!;
-    const massB = this.massPrefT[j + b]! - this.massPrefT[j]!;
-    const mass = massA + massB;
+    const mass = this.massPrefS[i + a]! - this.massPrefS[i]! + this.massPrefT[j + b]! - this.massPrefT[j]!;
     let result = logPrior;
     if (mass > 0 && a > 0 && b > 0) {
-      let shared = 0;
+      // Each unit with anchors scores the share of its anchor weight found on the other side of
+      // the bead, minus what unrelated units share by chance. Units without anchors score 0, as
+      // do units left unaligned (their cost is the insertion prior and length cost below).
+      let matched = 0;
+      let anchored = 0;
       for (let s = i; s < i + a; s++) {
-        const start = this.pairOffset[s]!;
-        const width = this.pairOffset[s + 1]! - start;
-        const first = j - this.pairLo[s]!;
-        for (let k = first; k < first + b; k++) if (k >= 0 && k < width) shared += this.pairs[start + k]!;
+        const own = this.massS[s]!;
+        if (own === 0) continue;
+        anchored++;
+        let shared = 0;
+        for (let t = j; t < j + b; t++) shared += this.pair(s, t);
+        matched += Math.min(1, shared / own);
       }
-      if (shared > massA) shared = massA;
-      if (shared > massB) shared = massB;
-      result += lexical.diceWeight * ((a + b) / 2) * ((2 * shared) / mass);
-    } else if (mass === 0) {
-      // A bead without any anchor is neither confirmed nor contradicted: neutral, like an average pair.
-      result += lexical.diceWeight * ((a + b) / 2) * NEUTRAL_DICE;
+      for (let t = j; t < j + b; t++) {
+        const own = this.massT[t]!;
+        if (own === 0) continue;
+        anchored++;
+        let shared = 0;
+        for (let s = i; s < i + a; s++) shared += this.pair(s, t);
+        matched += Math.min(1, shared / own);
+      }
+      result += (lexical.diceWeight / 2) * (matched - lexical.chanceMatch * anchored);
     }
     if (a === 0) {
       result -= lexical.insertionLengthCost * ((this.prefT[j + b]! - this.prefT[j]!) / this.meanT);
