@@ -13,7 +13,8 @@
  *     on every later run, created only when missing;
  *   - concurrency: a small pool of requests in flight; results are handed to `onResults` as each
  *     request completes, so the caller can save them before the batch ends;
- *   - errors: mapped to `EngineError` kinds with messages that never contain the key.
+ *   - errors: mapped to `EngineError` kinds with messages that never contain the key; a 413
+ *     (request too large, which our size budget should prevent) splits the request in two.
  *
  * Retries: deepl-node retries 429, 5xx, timeouts and resets itself, waiting about 1 s and then
  * ×1.6 per attempt. Its `maxRetries` option counts *attempts* (1 means "no retry"), so verso's
@@ -66,6 +67,11 @@ export function deeplTargetCode(lang: Lang, options: Pick<DeepLEngineOptions, 'e
 /** DeepL's source code for a verso language code: the base language only. */
 export function deeplSourceCode(lang: Lang): string {
   return lang.toLowerCase().split(/[-_]/, 1)[0] ?? lang;
+}
+
+/** deepl-node reports 413 as a plain DeepLError with the status in its message. */
+function isTooLarge(error: unknown): boolean {
+  return error instanceof deepl.DeepLError && /Unexpected status code: 413\b/.test(error.message);
 }
 
 function pairKey(source: string, target: string): string {
@@ -177,6 +183,15 @@ export class DeepLEngine implements TranslationEngine {
             modelType,
           });
         } catch (error) {
+          if (isTooLarge(error)) {
+            // DeepL measured the request differently than we did: split it and try the halves
+            // next; a single text that is still too large is left out (not translated).
+            if (chunk.indices.length > 1) {
+              const half = Math.ceil(chunk.indices.length / 2);
+              chunks.splice(next, 0, { ...chunk, indices: chunk.indices.slice(0, half) }, { ...chunk, indices: chunk.indices.slice(half) });
+            }
+            continue;
+          }
           failure ??= error;
           return;
         }

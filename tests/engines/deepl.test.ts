@@ -47,7 +47,7 @@ describe('deepl engine: requests', () => {
   });
 
   it('keeps each request body under the size budget, counting percent-encoded Vietnamese', async () => {
-    // ~2,000 characters of Vietnamese: about 12 KB once form-encoded.
+    // ~2,000 characters of Vietnamese: about 4.5 KB once form-encoded (every non-ASCII byte is %XX).
     const long = (i: number) => `${i} ` + 'Thành phố Hồ Chí Minh đang phát triển mạnh mẽ. '.repeat(42);
     const requests = segments(30, 'Tiêu đề', long);
     const results = await engine().translate(requests, { sourceLang: 'vi', targetLang: 'fr' });
@@ -241,5 +241,17 @@ describe('deepl engine: errors', () => {
     );
     expect(delivered).toHaveLength(50);
     expect(server.translateCalls()).toHaveLength(1);
+  });
+});
+
+describe('deepl engine: a request DeepL finds too large', () => {
+  it('is split in halves and retried (413), never failing the batch', async () => {
+    // A budget above DeepL's limit, so requests reach the server too large.
+    const long = (i: number) => `${i} ` + 'Thành phố Hồ Chí Minh đang phát triển mạnh mẽ. '.repeat(42);
+    const requests = segments(40, undefined, long); // ≈ 180 KB in one request
+    const results = await engine({ maxRequestBytes: 1024 * 1024 }).translate(requests, { sourceLang: 'vi', targetLang: 'fr' });
+    expect(server.requests.some((r) => r.outcome === 413)).toBe(true);
+    expect(results.map((r) => r.id).sort()).toEqual(requests.map((r) => r.id).sort());
+    for (const r of results) expect(r.text).toBe(fakeTranslate(requests.find((q) => q.id === r.id)!.text, 'FR'));
   });
 });
