@@ -148,7 +148,7 @@ describe('merge properties', () => {
         expect(localeOf(merged.state)).toEqual(viaLocale.strings);
         for (const k of new Set([...Object.keys(ours.segments), ...Object.keys(theirs.segments)])) expect(merged.state.segments[k]).toBeDefined();
         const swapped = mergeReviewState(base, theirs, ours, { at: AT });
-        expect(swapped.conflicts.map((c) => c.key)).toEqual(merged.conflicts.map((c) => c.key));
+        expect(swapped.conflicts.map((c) => c.key).sort()).toEqual(merged.conflicts.map((c) => c.key).sort());
         expect(localeOf(swapped.state)).toEqual(localeOf(merged.state));
         // Every locale-file conflict is visible in the state as a segment needing review.
         for (const c of viaLocale.conflicts) expect(merged.state.segments[c.key]!.status).toBe('draft');
