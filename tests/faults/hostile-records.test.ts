@@ -131,7 +131,8 @@ async function checkDamagedFile(relPath: string, content: string): Promise<void>
   }
 }
 
-const RUNS = Number(process.env.VERSO_FUZZ_RUNS ?? 60);
+/** More cases when hunting bugs locally: VERSO_FUZZ_SCALE=10 npx vitest run tests/faults */
+const RUNS = 60 * Number(process.env['VERSO_FUZZ_SCALE'] ?? 1);
 
 describe('hostile project files never crash verso and never half-apply', () => {
   it('review state files', async () => {

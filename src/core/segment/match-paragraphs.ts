@@ -4,7 +4,8 @@
  * First the paragraphs that did not change at all anchor the two versions (a longest common
  * subsequence on exact text). Between two anchors, old and new paragraphs are paired by word
  * overlap with a small order-preserving dynamic programme, so an edited paragraph keeps its key
- * while a rewritten-from-scratch one counts as removed plus added.
+ * while a rewritten-from-scratch one counts as removed plus added. Paragraphs that moved
+ * unchanged are paired out of order, before any word-overlap pairing.
  */
 export interface ParagraphMatch {
   oldIndex: number;
@@ -18,16 +19,42 @@ export const EDIT_SIMILARITY_THRESHOLD = 0.4;
 
 export function matchParagraphs(oldTexts: readonly string[], newTexts: readonly string[]): ParagraphMatch[] {
   const anchors = exactAnchors(oldTexts, newTexts);
-  const matches: ParagraphMatch[] = [];
+  // Exact matches always win over fuzzy ones: pair moved paragraphs before the gaps are paired
+  // by word overlap, or a look-alike (same words, other punctuation) could take their key.
+  const moved = movedParagraphs(oldTexts, newTexts, anchors);
+  const takenOld = new Set(moved.map((m) => m.oldIndex));
+  const takenNew = new Set(moved.map((m) => m.newIndex));
+  const range = (from: number, to: number, taken: Set<number>) => Array.from({ length: to - from }, (_, k) => from + k).filter((i) => !taken.has(i));
+  const matches: ParagraphMatch[] = [...moved];
   let oi = 0;
   let ni = 0;
   for (const a of [...anchors, { oldIndex: oldTexts.length, newIndex: newTexts.length, similarity: 1 }]) {
-    matches.push(...pairGap(oldTexts, newTexts, oi, a.oldIndex, ni, a.newIndex));
+    matches.push(...pairGap(oldTexts, newTexts, range(oi, a.oldIndex, takenOld), range(ni, a.newIndex, takenNew)));
     if (a.oldIndex < oldTexts.length) matches.push(a);
     oi = a.oldIndex + 1;
     ni = a.newIndex + 1;
   }
   return matches.sort((x, y) => x.newIndex - y.newIndex);
+}
+
+/**
+ * The common subsequence keeps document order, so a paragraph that moved (two paragraphs
+ * swapped, one moved up) is not an anchor. Pair those that are word for word the same, so a
+ * moved paragraph keeps its key and its translations instead of becoming removed + added.
+ */
+function movedParagraphs(oldTexts: readonly string[], newTexts: readonly string[], anchors: readonly ParagraphMatch[]): ParagraphMatch[] {
+  const usedOld = new Set(anchors.map((m) => m.oldIndex));
+  const usedNew = new Set(anchors.map((m) => m.newIndex));
+  const freeOldByText = new Map<string, number[]>();
+  oldTexts.forEach((t, i) => {
+    if (!usedOld.has(i)) freeOldByText.set(t, [...(freeOldByText.get(t) ?? []), i]);
+  });
+  const out: ParagraphMatch[] = [];
+  newTexts.forEach((t, j) => {
+    const oldIndex = usedNew.has(j) ? undefined : freeOldByText.get(t)?.shift();
+    if (oldIndex !== undefined) out.push({ oldIndex, newIndex: j, similarity: 1 });
+  });
+  return out;
 }
 
 /** Longest common subsequence of identical paragraphs. O(n·m) on paragraph counts, fine for articles. */
@@ -55,13 +82,13 @@ function exactAnchors(a: readonly string[], b: readonly string[]): ParagraphMatc
   return out;
 }
 
-/** Best order-preserving pairing of old[o0,o1) with new[n0,n1) by word overlap. */
-function pairGap(oldTexts: readonly string[], newTexts: readonly string[], o0: number, o1: number, n0: number, n1: number): ParagraphMatch[] {
-  const rows = o1 - o0;
-  const cols = n1 - n0;
+/** Best order-preserving pairing of the old paragraphs `oldIdx` with the new ones `newIdx` by word overlap. */
+function pairGap(oldTexts: readonly string[], newTexts: readonly string[], oldIdx: readonly number[], newIdx: readonly number[]): ParagraphMatch[] {
+  const rows = oldIdx.length;
+  const cols = newIdx.length;
   if (rows === 0 || cols === 0) return [];
-  const oldWords = oldTexts.slice(o0, o1).map(wordBag);
-  const newWords = newTexts.slice(n0, n1).map(wordBag);
+  const oldWords = oldIdx.map((i) => wordBag(oldTexts[i] as string));
+  const newWords = newIdx.map((j) => wordBag(newTexts[j] as string));
   const sim = (i: number, j: number) => dice(oldWords[i] as Map<string, number>, newWords[j] as Map<string, number>);
   const score = new Float64Array((rows + 1) * (cols + 1));
   const at = (i: number, j: number) => i * (cols + 1) + j;
@@ -78,7 +105,7 @@ function pairGap(oldTexts: readonly string[], newTexts: readonly string[], o0: n
   while (i < rows && j < cols) {
     const s = sim(i, j);
     if (s >= EDIT_SIMILARITY_THRESHOLD && Math.abs((score[at(i, j)] as number) - (s + (score[at(i + 1, j + 1)] as number))) < 1e-9) {
-      out.push({ oldIndex: o0 + i, newIndex: n0 + j, similarity: s });
+      out.push({ oldIndex: oldIdx[i] as number, newIndex: newIdx[j] as number, similarity: s });
       i++;
       j++;
     } else if ((score[at(i + 1, j)] as number) >= (score[at(i, j + 1)] as number)) i++;
