@@ -162,7 +162,9 @@ function hasCurrentWork(segment: Segment, state: SegmentState): boolean {
 
 export async function importXliff(project: Project, options: ImportXliffOptions): Promise<ImportXliffResult> {
   const doc = parseOrExplain(options.text, options.file);
-  const [targetLang] = resolveTargetLangs(project, [doc.targetLang]);
+  // CAT tools often write region codes in upper case (`pt-BR`); verso's are lower case.
+  const configured = project.config.targetLangs.find((l) => l.toLowerCase() === doc.targetLang.toLowerCase());
+  const [targetLang] = resolveTargetLangs(project, [configured ?? doc.targetLang]);
   const lang = targetLang!;
 
   return transaction(project, async (tx) => {
@@ -178,7 +180,7 @@ export async function importXliff(project: Project, options: ImportXliffOptions)
         });
       }
       const article = await tx.getArticle(file.articleId);
-      if (article.sourceLang !== doc.sourceLang) {
+      if (article.sourceLang.toLowerCase() !== doc.sourceLang.toLowerCase()) {
         throw new UserError(`the file's source language is ${doc.sourceLang}, article "${article.id}" is in ${article.sourceLang}`, { file: options.file });
       }
       const state = await tx.getState(article.id, lang);

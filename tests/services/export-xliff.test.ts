@@ -151,6 +151,8 @@ describe('an agency returns the file', () => {
     }
     const foreign = text.replace(`original="${SEED_ID}"`, 'original="no_such_article"');
     await expect(importXliff(project, { text: foreign, file: 'f.xlf', actor: agency })).rejects.toThrow(/no_such_article/);
+    // Language codes compare without case (CAT tools write en-GB, pt-BR…).
+    expect((await importXliff(project, { text: text.replace('trgLang="en"', 'trgLang="EN"'), file: 'u.xlf', actor: agency })).targetLang).toBe('en');
     const wrongLang = text.replace('trgLang="en"', 'trgLang="de"');
     await expect(importXliff(project, { text: wrongLang, file: 'd.xlf', actor: agency })).rejects.toThrow(/"de" is not a target language/);
     // A unit key that is not a segment aborts the whole import, even after valid units.
