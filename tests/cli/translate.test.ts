@@ -108,7 +108,7 @@ describe('verso translate', () => {
 
   it('Ctrl-C saves what is done and exits non-zero; the same command then continues', async () => {
     const project = await makeProject({ a: articleText('a', 100), b: articleText('b', 100), c: articleText('c', 100) });
-    server.latencyMs = 150;
+    server.latencyMs = 300; // seven sequential requests: ample time for the interrupt to land mid-run
     const child = spawn(process.execPath, [CLI, 'translate', '--to', 'en', '--concurrency', '1'], {
       cwd: project.root,
       env: { ...process.env, ...deeplEnv(), NO_COLOR: '1' },

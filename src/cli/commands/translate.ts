@@ -123,7 +123,7 @@ function summary(report: TranslateReport, threshold: number): string {
 export const translateCommand: CommandSpec = {
   name: 'translate',
   summary: 'machine-translate segments into the review state (never approved automatically)',
-  usage: 'verso translate [article…] [--to <lng,…>] [--engine auto|deepl|memory] [--dry-run] [--only missing|untranslated|stale|all] [--concurrency N] [--shard i/n] [--json]',
+  usage: 'verso translate [article…] [--to <lng,…>] [--engine auto|deepl|memory] [--dry-run] [--only missing|untranslated|stale|all] [--context article|neighbours] [--concurrency N] [--shard i/n] [--json]',
   description: [
     'Results become machine candidates beside each segment; a reviewer approves them.',
     'Engines: deepl (needs DEEPL_AUTH_KEY; DEEPL_SERVER_URL or deepl.serverUrl in the config sets the server)',
