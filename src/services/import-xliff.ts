@@ -34,7 +34,7 @@ export type XliffChangeKind =
   | 'note'
   /** The file's source differs from the article's: recorded against the old source. */
   | 'stale'
-  /** As `stale`, but the segment had current work, so the text was only added as a candidate. */
+  /** As `stale`, but only added as a candidate: machine text, or the segment had current work. */
   | 'stale-candidate'
   /** Not applied: the segment was removed from the article since the export. */
   | 'skipped-obsolete';
@@ -117,9 +117,11 @@ export function applyUnit(article: Article, segment: Segment, current: SegmentSt
       // Translated from a source that has changed since: keep it, but as stale work.
       const oldHash = hashText(source);
       if (!known(oldHash)) {
-        const live = hasCurrentWork(segment, state);
-        if (live) {
-          state = addCandidate(state, { origin: 'human', by: actor.by, text: target, sourceHash: oldHash, at: actor.at, note: `from ${file}, translated from an older source: ${source}` });
+        // Machine output, or work on a segment someone has since translated for the new source,
+        // only joins the candidates; otherwise it becomes the (stale) draft to review.
+        if (unit.status === 'machine' || hasCurrentWork(segment, state)) {
+          const origin = unit.status === 'machine' ? 'machine' : 'human';
+          state = addCandidate(state, { origin, by: origin === 'machine' ? 'xliff' : actor.by, text: target, sourceHash: oldHash, at: actor.at, note: `from ${file}, translated from an older source: ${source}` });
           change('stale-candidate', target);
         } else {
           state = { ...state, status: 'draft', draft: { text: target, by: actor.by, at: actor.at, sourceHash: oldHash } };

@@ -13,7 +13,7 @@ const WHAT: Record<XliffChange['kind'], string> = {
   machine: 'machine candidate added',
   note: 'note added',
   stale: 'STALE — translated from an older source; kept as a draft to review',
-  'stale-candidate': 'STALE — translated from an older source; added as a candidate (current work kept)',
+  'stale-candidate': 'STALE — translated from an older source; added as a candidate only (nothing overwritten)',
   'skipped-obsolete': 'skipped — the segment was removed from the article',
 };
 
