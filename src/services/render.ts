@@ -64,6 +64,8 @@ export async function assembleSegments(article: Article, targetLang: string, sou
     lng: targetLang,
     fallbackLng: article.sourceLang,
     supportedLngs: false,
+    // verso writes regional codes in lower case (`pt-br`); without this i18next looks for `pt-BR`.
+    lowerCaseLng: true,
     resources: { [article.sourceLang]: { [ns]: source }, [targetLang]: { [ns]: target } },
     ns: [ns],
     defaultNS: ns,

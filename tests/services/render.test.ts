@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openProject, type Project } from '../../src/storage/project.js';
 import { approve } from '../../src/services/review.js';
-import { creditLabel, IncompleteRenderError, renderArticle } from '../../src/services/render.js';
+import { assembleSegments, creditLabel, IncompleteRenderError, renderArticle } from '../../src/services/render.js';
 import { runCli, tempProject } from '../support/cli.js';
 
 const ana = { by: 'ana', at: '2026-11-27T09:00:00.000Z' };
@@ -74,5 +74,19 @@ describe('verso render', () => {
     expect(text).toContain('<p data-key="p3" lang="fr" class="caption verso-fallback"><em># pas un titre, &lt;b&gt;gras&lt;/b&gt; &amp; *étoiles*</em></p>');
     expect(text).toContain(`<p class="source">Source: <a href="https://example.vn/article-1.htm?a=1&amp;b=2">https://example.vn/article-1.htm?a=1&amp;b=2</a></p>`);
     expect(text.startsWith('<article lang="en">')).toBe(true);
+  });
+
+  it('finds regional target languages as verso writes them (pt-br, zh-hant)', async () => {
+    const article = {
+      id: 'a', sourceLang: 'fr', originUrl: null, originalPath: 'originals/a.txt', order: ['p1', 'p2'], nextKeyNumber: 3,
+      segments: {
+        p1: { key: 'p1', kind: 'paragraph' as const, text: 'Un.', hash: 'h1', line: 1 },
+        p2: { key: 'p2', kind: 'paragraph' as const, text: 'Deux.', hash: 'h2', line: 2 },
+      },
+    };
+    for (const lang of ['pt-br', 'zh-hant']) {
+      const segments = await assembleSegments(article, lang, { p1: 'Un.', p2: 'Deux.' }, { p1: 'T1' });
+      expect(segments.map((s) => [s.text, s.lang, s.fallback])).toEqual([['T1', lang, false], ['Deux.', 'fr', true]]);
+    }
   });
 });
