@@ -32,6 +32,10 @@ export const reviewCommand: CommandSpec = {
     const [lang] = resolveTargetLangs(project, requested ? [requested] : undefined);
     const articleId = ctx.args[0];
     if (articleId !== undefined) await resolveArticles(project, [articleId]);
+    // React's development build checks every element it creates and is several times slower:
+    // the screen runs the production build unless the user asked for something else.
+    ctx.env['NODE_ENV'] ??= 'production';
+    process.env['NODE_ENV'] ??= ctx.env['NODE_ENV'];
     // Ink and React load only here: every other command starts without paying for them.
     const { runReview } = await import('../../ui/run.js');
     await runReview({

@@ -68,19 +68,34 @@ export function buildSegmentView(article: Article, segment: Segment, state: Segm
   };
 }
 
+// Diffs and distances are computed once per view (a view is rebuilt when its segment changes),
+// on first use: the screen asks for them on every frame while the segment is selected.
+const memo = new WeakMap<SegmentView, { machine?: DiffSpan[] | null; source?: DiffSpan[] | null; postEdit?: number | null }>();
+function memoOf(view: SegmentView) {
+  let entry = memo.get(view);
+  if (!entry) memo.set(view, (entry = {}));
+  return entry;
+}
+
 /** The machine → human word diff, when both exist. */
 export function machineDiff(view: SegmentView): DiffSpan[] | null {
-  return view.machine && view.human ? wordDiff(view.machine.text, view.human.text) : null;
+  const entry = memoOf(view);
+  if (entry.machine === undefined) entry.machine = view.machine && view.human ? wordDiff(view.machine.text, view.human.text) : null;
+  return entry.machine;
 }
 
 /** The previous source → current source word diff of a stale segment. */
 export function sourceDiff(view: SegmentView): DiffSpan[] | null {
-  return view.previousSource !== null ? wordDiff(view.previousSource, view.source) : null;
+  const entry = memoOf(view);
+  if (entry.source === undefined) entry.source = view.previousSource !== null ? wordDiff(view.previousSource, view.source) : null;
+  return entry.source;
 }
 
 /** How much the human changed the machine output, in %; null when one of them is missing. */
 export function postEdit(view: SegmentView): number | null {
-  return view.machine && view.human ? postEditDistance(view.machine.text, view.human.text) : null;
+  const entry = memoOf(view);
+  if (entry.postEdit === undefined) entry.postEdit = view.machine && view.human ? postEditDistance(view.machine.text, view.human.text) : null;
+  return entry.postEdit;
 }
 
 /** Active (non-obsolete) segments in document order. */

@@ -26,8 +26,21 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 // Pure ASCII printable text is one column per character: skip string-width for the common case.
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
+// string-width is slow on non-ASCII text (it tests each grapheme against emoji patterns), and
+// wrapping asks for the width of the same short pieces — a grapheme, a word — over and over.
+const SHORT_WIDTHS = new Map<string, number>();
+const SHORT = 24;
+
 export function displayWidth(text: string): number {
-  return ASCII_PRINTABLE.test(text) ? text.length : stringWidth(text);
+  if (ASCII_PRINTABLE.test(text)) return text.length;
+  if (text.length > SHORT) return stringWidth(text);
+  let width = SHORT_WIDTHS.get(text);
+  if (width === undefined) {
+    width = stringWidth(text);
+    if (SHORT_WIDTHS.size > 50_000) SHORT_WIDTHS.clear();
+    SHORT_WIDTHS.set(text, width);
+  }
+  return width;
 }
 
 /**
@@ -145,11 +158,17 @@ export function wrapSpans<S>(spans: readonly StyledSpan<S>[], width: number): St
  */
 export function truncateToWidth(text: string, width: number): string {
   const max = Math.max(0, Math.floor(width));
-  if (displayWidth(text) <= max) return text;
+  // Every character but zero-width marks takes a column or more, so beyond 2 × width UTF-16
+  // units (a composed letter is one unit, a surrogate pair two) nothing more can be shown:
+  // measure only that prefix of a long paragraph.
+  const limit = 2 * max + 2;
+  const cut = text.length > limit;
+  const shown = cut ? text.slice(0, limit) : text;
+  if (!cut && displayWidth(shown) <= max) return shown;
   if (max === 0) return '';
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes.segment(shown)) {
     const w = displayWidth(segment);
     if (used + w > max - 1) break;
     out += segment;

@@ -10,7 +10,8 @@ import { LinesView, LineView } from './LineView.js';
  */
 export function ReviewScreen({ screen, layout, help }: { screen: Screen; layout: Layout; help: Line[] | null }) {
   return (
-    <Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+    // No overflow clipping: every line already fits (clipping makes Ink slice every row again).
+    <Box flexDirection="column" width={layout.width} height={layout.height}>
       <LinesView lines={screen.header} />
       <Box flexDirection="column" flexGrow={1}>
         {help ? (

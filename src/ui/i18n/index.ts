@@ -48,5 +48,17 @@ export function createTranslator(language: UiLanguage): Translate {
     returnNull: false,
   });
   const t = instance.getFixedT(language);
-  return (key, values) => String(t(key, values ?? {}));
+  // The screen asks for the same few strings on every frame; i18next's lookup and interpolation
+  // are not free, so results are kept (a bounded set: keys × the values a session shows).
+  const cache = new Map<string, string>();
+  return (key, values) => {
+    const id = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+    let text = cache.get(id);
+    if (text === undefined) {
+      text = String(t(key, values ?? {}));
+      if (cache.size > 5000) cache.clear();
+      cache.set(id, text);
+    }
+    return text;
+  };
 }

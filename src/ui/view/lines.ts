@@ -133,7 +133,10 @@ export function editorBlock(buffer: EditorBuffer, width: number, { t, markers }:
     // Split the row's text at the cursor's column.
     let before = '';
     let used = 0;
-    const parts = [...graphemes.segment(row.text)].map((s) => s.segment);
+    // The row as covered, trailing spaces included: a space just typed at the end of a row
+    // moves the cursor past it.
+    const covered = buffer.text.slice(row.start, row.end).replace(/\n$/, '');
+    const parts = [...graphemes.segment(covered)].map((s) => s.segment);
     let index = 0;
     // Walk graphemes until the cursor's column: the cursor cell is the grapheme under it.
     while (index < parts.length && used + displayWidth(parts[index]!) <= place.column) {
@@ -155,19 +158,19 @@ export function editorBlock(buffer: EditorBuffer, width: number, { t, markers }:
 
 /** Cuts a line of spans to `width` columns, with `…` when something was cut. */
 export function fitLine(spans: readonly Span[], width: number): Line {
-  const total = spans.reduce((sum, span) => sum + displayWidth(span.text), 0);
-  if (total <= width) return spans.slice();
   const out: Line = [];
   let room = width;
   for (const span of spans) {
-    const w = displayWidth(span.text);
-    if (w < room) {
+    // A span longer than 2 × room UTF-16 units cannot fit: no need to measure all of it.
+    const w = span.text.length > 2 * room + 2 ? room + 1 : displayWidth(span.text);
+    if (w <= room) {
       out.push(span);
       room -= w;
       continue;
     }
-    out.push({ text: truncateToWidth(span.text, room), style: span.style });
-    break;
+    // This span overflows: cut it (its `…` marks the cut) and drop what follows.
+    out.push({ ...span, text: truncateToWidth(span.text, room) });
+    return out;
   }
   return out;
 }

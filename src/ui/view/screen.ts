@@ -85,16 +85,17 @@ function listLines(input: ScreenInput): Line[] {
   if (shown.length === 0) return [[{ text: input.options.t(state.loading ? 'message.loading' : 'message.empty'), style: 'dim' }]];
   const keyWidth = Math.max(...shown.map((i) => state.rows[i]!.key.length));
   const statusWidth = Math.max(...(['untranslated', 'machine', 'draft', 'approved', 'stale'] as const).map((s) => displayWidth(input.options.t(`status.${s}`))));
-  return shown.map((rowIndex, i) =>
-    listLine({
-      view: input.viewOf(state.rows[rowIndex]!.key),
-      selected: input.listTop + i === state.cursor,
-      width: layout.width,
-      sideBySide: layout.mode === 'sideBySide',
-      keyWidth,
-      statusWidth,
-    }, input.options),
-  );
+  return shown.map((rowIndex, i) => {
+    const view = input.viewOf(state.rows[rowIndex]!.key);
+    const selected = input.listTop + i === state.cursor;
+    const sideBySide = layout.mode === 'sideBySide';
+    // One cached line per (segment revision, selection, column widths, width): moving the
+    // selection redraws two rows' worth of work, not the whole list's.
+    const id = `${view.id}|list|${selected ? 1 : 0}|${sideBySide ? 's' : 't'}|${keyWidth}|${statusWidth}|${input.uiLanguage}`;
+    return input.cache.get(id, layout.width, () => [
+      listLine({ view, selected, width: layout.width, sideBySide, keyWidth, statusWidth }, input.options),
+    ])[0]!;
+  });
 }
 
 function detailLines(input: ScreenInput): Line[] {
