@@ -11,8 +11,9 @@
  *
  * Finding candidates without comparing against every entry: if two texts have a match score of
  * at least t %, they share at least t % of the longer one's tokens, so an entry that matches must
- * contain at least one of the query's rarest tokens (prefix filtering). Only entries found through
- * those tokens are scored exactly.
+ * contain at least one of the query's rarest tokens (prefix filtering). Entries found through
+ * those tokens are bounded cheaply (length difference, shared tokens) and only the survivors get
+ * the exact edit distance.
  */
 import type { Lang } from '../core/model.js';
 import type { TranslateBatchOptions, TranslationEngine, TranslationRequest, TranslationResult } from './types.js';
@@ -72,6 +73,22 @@ export function matchScore(query: string, source: string): number {
   return Math.min(99, Math.floor(100 * (1 - tokenDistance(a, b) / longest)));
 }
 
+/** Size of the multiset intersection of the query's tokens (as counts) and `tokens`. */
+function sharedTokens(queryCounts: ReadonlyMap<string, number>, tokens: readonly string[]): number {
+  const used = new Map<string, number>();
+  let shared = 0;
+  for (const token of tokens) {
+    const available = queryCounts.get(token);
+    if (available === undefined) continue;
+    const u = used.get(token) ?? 0;
+    if (u < available) {
+      used.set(token, u + 1);
+      shared++;
+    }
+  }
+  return shared;
+}
+
 /** An index over one language pair's entries. */
 export class TranslationMemory {
   private readonly exact = new Map<string, MemoryEntry>();
@@ -101,15 +118,18 @@ export class TranslationMemory {
     if (exact) return { entry: exact, score: 100 };
     const queryTokens = tokenize(query);
     if (queryTokens.length === 0) return null;
-    const distinct = [...new Set(queryTokens)];
-    // Tokens a matching entry must share (distinct ones, allowing for repeated query tokens).
-    const mustShare = Math.max(1, Math.ceil((threshold / 100) * queryTokens.length) - (queryTokens.length - distinct.length));
-    const rarest = distinct
-      .map((token) => ({ token, list: this.postings.get(token) ?? [] }))
-      .sort((x, y) => x.list.length - y.list.length)
-      .slice(0, Math.max(1, distinct.length - mustShare + 1));
+    // A match shares at least `mustShare` of the query's token occurrences, so it shares one of
+    // any (length − mustShare + 1) occurrences: take the rarest ones, whose postings are short.
+    const mustShare = Math.max(1, Math.ceil((threshold / 100) * queryTokens.length));
+    const postingsOf = (token: string) => this.postings.get(token) ?? [];
+    const rarest = new Set(
+      [...queryTokens].sort((x, y) => postingsOf(x).length - postingsOf(y).length).slice(0, Math.max(1, queryTokens.length - mustShare + 1)),
+    );
     const candidates = new Set<number>();
-    for (const { list } of rarest) for (const id of list) candidates.add(id);
+    for (const token of rarest) for (const id of postingsOf(token)) candidates.add(id);
+
+    const queryCounts = new Map<string, number>();
+    for (const token of queryTokens) queryCounts.set(token, (queryCounts.get(token) ?? 0) + 1);
 
     let best: MemoryMatch | null = null;
     for (const id of [...candidates].sort((x, y) => x - y)) {
@@ -118,6 +138,9 @@ export class TranslationMemory {
       // Largest distance that still reaches the threshold (or beats the best so far).
       const floor = Math.max(threshold, best ? best.score + 1 : threshold);
       const limit = Math.floor(longest * (1 - floor / 100) + 1e-9);
+      if (Math.abs(tokens.length - queryTokens.length) > limit) continue;
+      // Cheap bound before the edit distance: every token not shared costs at least one edit.
+      if (longest - sharedTokens(queryCounts, tokens) > limit) continue;
       const distance = tokenDistance(queryTokens, tokens, limit);
       if (distance > limit) continue;
       const score = Math.min(99, Math.floor(100 * (1 - distance / longest)));
