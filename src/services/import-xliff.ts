@@ -164,8 +164,11 @@ function hasCurrentWork(segment: Segment, state: SegmentState): boolean {
 
 export async function importXliff(project: Project, options: ImportXliffOptions): Promise<ImportXliffResult> {
   const doc = parseOrExplain(options.text, options.file);
-  // CAT tools often write region codes in upper case (`pt-BR`); verso's are lower case.
-  const configured = project.config.targetLangs.find((l) => l.toLowerCase() === doc.targetLang.toLowerCase());
+  // CAT tools often write region codes in upper case (`pt-BR`), or a regional variant of a
+  // language the project has only as a whole (`en-GB` for `en`).
+  const wanted = doc.targetLang.toLowerCase();
+  const targets = project.config.targetLangs;
+  const configured = targets.find((l) => l.toLowerCase() === wanted) ?? targets.find((l) => l.toLowerCase() === wanted.split('-')[0]);
   const [targetLang] = resolveTargetLangs(project, [configured ?? doc.targetLang]);
   const lang = targetLang!;
 

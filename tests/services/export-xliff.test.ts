@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openProject, type Project } from '../../src/storage/project.js';
 import { loadArticle, loadState } from '../../src/storage/store.js';
 import { segmentStatus } from '../../src/core/status/status.js';
@@ -204,5 +205,23 @@ describe('export → import is a no-op for any segment history (property)', () =
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('a file shaped like other CAT tools’ output', () => {
+  it('reads groups, <mrk> segmentation, signed-off, leveraged-tm and tool notes; en-GB goes to en', async () => {
+    const dir = await seededProject();
+    const project = await openProject(dir);
+    const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'interchange', 'seed-returned.en.xlf');
+    const report = await importXliff(project, { text: readFileSync(file, 'utf8'), file: 'seed-returned.en.xlf', actor: agency });
+    expect(report.targetLang).toBe('en');
+    expect(report.changes.map((c) => [c.key, c.kind, c.text])).toEqual([
+      ['p2', 'approved', 'US Defence Secretary Lloyd Austin'],
+      ['p7', 'draft', 'Russian Defence Minister Andrei Belousov'],
+      ['p7', 'note', 'Spelling: Belousov in English, Beloussov in French.'],
+      ['p5', 'approved', 'Flashpoint: Ukraine changes generals again; Russia loses its “eye in the sky” to the Patriot'],
+    ]);
+    // p3 came back as an untranslated copy of the source: nothing recorded.
+    expect((await loadState(project, SEED_ID, 'en')).segments.p3).toBeUndefined();
   });
 });
