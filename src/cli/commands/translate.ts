@@ -195,7 +195,8 @@ export const translateCommand: CommandSpec = {
 
     const stopped = report.stopped;
     if (!stopped) return 0;
-    if (!json) {
+    // Also with --json: stdout carries the report, stderr tells the person watching.
+    {
       const kept = report.totals.translated + report.totals.fromCache;
       ctx.stderr.write(
         `verso: stopped: ${sanitizeLine(stopped.message)}\n` +
