@@ -58,7 +58,7 @@ export const DEFAULT_LEXICAL: LexicalModel = { diceWeight: 3, chanceMatch: 0.7, 
 // Gale and Church measured 6.8 on parliamentary text; literary and OCR-noisy text varies more.
 const DEFAULT_VARIANCE = 10;
 const DEFAULT_FULL_GRID_LIMIT = 250_000;
-const DEFAULT_COARSE_BLOCKS = 1000;
+const DEFAULT_COARSE_BLOCKS = 2000;
 
 function shape(a: number, b: number, p: number): BeadShape {
   return { a, b, logPrior: Math.log(p) };

@@ -78,6 +78,8 @@ export class BeadScorer {
   private readonly massPrefT: Float64Array;
   private readonly massS: Float64Array;
   private readonly massT: Float64Array;
+  /** Reused per call: shared weight of each target unit of the bead being scored. */
+  private readonly colScratch: Float64Array;
   /** Pair cache: for source unit s, target units pairLo[s] .. pairLo[s] + width(s) − 1. */
   private readonly pairLo: Int32Array;
   private readonly pairOffset: Int32Array;
@@ -88,6 +90,7 @@ export class BeadScorer {
 
   constructor(private readonly input: ScorerInput) {
     const { source, target, band, maxSide } = input;
+    this.colScratch = new Float64Array(Math.max(1, maxSide));
     this.weights = anchorWeights(source, target, input.vocabSize, input.universal);
     if (input.boost) for (let id = 0; id < this.weights.length; id++) this.weights[id]! *= input.boost[id] ?? 1;
     this.prefS = prefixSums(source.lengths);
@@ -156,23 +159,37 @@ export class BeadScorer {
       // Each unit with anchors scores the share of its anchor weight found on the other side of
       // the bead, minus what unrelated units share by chance. Units without anchors score 0, as
       // do units left unaligned (their cost is the insertion prior and length cost below).
+      // Shared weight per source unit (row) and per target unit (column) of the bead, in one
+      // pass over its pairs.
+      const cols = this.colScratch;
+      for (let t = 0; t < b; t++) cols[t] = 0;
       let matched = 0;
       let anchored = 0;
       for (let s = i; s < i + a; s++) {
+        const start = this.pairOffset[s]!;
+        const width = this.pairOffset[s + 1]! - start;
+        const first = j - this.pairLo[s]!;
+        let row = 0;
+        for (let t = 0; t < b; t++) {
+          const k = first + t;
+          if (k >= 0 && k < width) {
+            const w = this.pairs[start + k]!;
+            row += w;
+            cols[t]! += w;
+          }
+        }
         const own = this.massS[s]!;
-        if (own === 0) continue;
-        anchored++;
-        let shared = 0;
-        for (let t = j; t < j + b; t++) shared += this.pair(s, t);
-        matched += Math.min(1, shared / own);
+        if (own > 0) {
+          anchored++;
+          matched += row >= own ? 1 : row / own;
+        }
       }
-      for (let t = j; t < j + b; t++) {
-        const own = this.massT[t]!;
-        if (own === 0) continue;
-        anchored++;
-        let shared = 0;
-        for (let s = i; s < i + a; s++) shared += this.pair(s, t);
-        matched += Math.min(1, shared / own);
+      for (let t = 0; t < b; t++) {
+        const own = this.massT[j + t]!;
+        if (own > 0) {
+          anchored++;
+          matched += cols[t]! >= own ? 1 : cols[t]! / own;
+        }
       }
       result += (lexical.diceWeight / 2) * (matched - lexical.chanceMatch * anchored);
     }
