@@ -30,7 +30,6 @@ class FakeStdout extends EventEmitter {
   write = (chunk: string | Uint8Array, callback?: unknown) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     this.bytes += Buffer.byteLength(text);
-    if (process.env["BENCH_DEBUG"]) process.stderr.write(`[write ${text.length}] ${JSON.stringify(text.slice(0, 200))}\n`);
     const w = this.waiter;
     if (w) w(text);
     if (typeof callback === 'function') (callback as () => void)();
@@ -107,7 +106,6 @@ async function measureApp(mount: (stdout: FakeStdout, stdin: FakeStdin) => { unm
   for (const key of keys) {
     const frame = stdout.nextWrite();
     const t = performance.now();
-    if (process.env["BENCH_DEBUG"]) process.stderr.write(`[key ${JSON.stringify(key)}]\n`);
     stdin.press(key);
     keyMs.push((await frame) - t);
     await pause(40); // beyond Ink's 33 ms frame throttle

@@ -74,7 +74,8 @@ afterAll(() => {
 
 describe('verso review in tmux', () => {
   it('opens, moves, edits, approves and quits; the locale file and the review state hold the approved text', async () => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review ${SEED_ID} --to en; echo "VERSO-EXIT=$?"; sleep 30`;
+    // As a translator's terminal: colours on (the test runner's FORCE_COLOR=0 is not passed on).
+    const command = `env -u FORCE_COLOR -u NO_COLOR ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review ${SEED_ID} --to en; echo "VERSO-EXIT=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', '-c', dir, '-e', 'VERSO_USER=e2e-translator', '-e', 'LANG=C.UTF-8', command);
 
     // Open: the header, the list and the first segment's details.

@@ -7,6 +7,17 @@ import { projectSession } from '../../ui/session.js';
 import { stringOpt, type CommandSpec } from '../command.js';
 import { loadProject } from '../context.js';
 
+/**
+ * True when the screen will have no colours or styles (NO_COLOR, FORCE_COLOR=0, a dumb
+ * terminal): diffs are then marked `[-…-]{+…+}` and the editor's cursor drawn as a bar, since
+ * neither colour nor reverse video would show.
+ */
+export function colourOff(env: NodeJS.ProcessEnv): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return true;
+  if (env['FORCE_COLOR'] === '0' || env['FORCE_COLOR'] === 'false') return true;
+  return env['TERM'] === 'dumb';
+}
+
 export const reviewCommand: CommandSpec = {
   name: 'review',
   summary: 'the review workbench: a full-screen terminal UI to edit and approve translations',
@@ -45,7 +56,7 @@ export const reviewCommand: CommandSpec = {
       signal: ctx.signal,
       t,
       uiLanguage,
-      markers: ctx.env['NO_COLOR'] !== undefined && ctx.env['NO_COLOR'] !== '',
+      markers: colourOff(ctx.env),
       lang: lang!,
       ...(articleId !== undefined ? { articleId } : {}),
       listArticles: async () => {

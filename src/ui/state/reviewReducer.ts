@@ -59,6 +59,8 @@ export interface ReviewScreenState {
   notice: Notice | null;
   /** Segments one page moves by; set from the layout. */
   pageSize: number;
+  /** Moves typed before the first load finished, replayed once the segments are there. */
+  pending: CommandId[];
 }
 
 export type ReviewAction =
@@ -94,6 +96,7 @@ export function initialReviewState(options: { lang: string; languages: readonly 
     undo: [],
     notice: null,
     pageSize: 10,
+    pending: [],
   };
 }
 
@@ -135,8 +138,12 @@ function refilter(state: ReviewScreenState, patch: Partial<ReviewScreenState>): 
   const keep = selectedKey(state);
   const visible = visibleRows(next.rows, next.filter, next.search.query);
   const at = keep === undefined ? -1 : visible.findIndex((i) => next.rows[i]!.key === keep);
-  const cursor = at >= 0 ? at : clampCursor(Math.min(state.cursor, visible.length - 1), visible.length);
-  return { ...next, visible, cursor, detailScroll: at >= 0 ? next.detailScroll : 0 };
+  if (at >= 0) return { ...next, visible, cursor: at };
+  // The selected segment left the list: select the next listed one in document order.
+  const was = state.visible[state.cursor] ?? 0;
+  const after = visible.findIndex((i) => i > was);
+  const cursor = after >= 0 ? after : clampCursor(visible.length - 1, visible.length);
+  return { ...next, visible, cursor, detailScroll: 0 };
 }
 
 function moveTo(state: ReviewScreenState, cursor: number): ReviewScreenState {
@@ -215,10 +222,13 @@ export function reviewReducer(state: ReviewScreenState, action: ReviewAction): R
   switch (action.type) {
     case 'loaded': {
       // A language switch keeps the translator on the same segment.
-      const next = refilter({ ...state, rows: action.rows }, { lang: action.lang, loading: false });
-      return state.rows.length === 0 ? { ...next, cursor: 0 } : next;
+      const next = refilter({ ...state, rows: action.rows }, { lang: action.lang, loading: false, pending: [] });
+      const first = state.rows.length === 0 ? { ...next, cursor: 0 } : next;
+      return state.pending.reduce(runCommand, first);
     }
     case 'command':
+      // Nothing to move in yet: keep the key for when the segments arrive.
+      if (state.loading && state.rows.length === 0) return { ...state, pending: [...state.pending, action.command] };
       return runCommand(state, action.command);
     case 'rowUpdated': {
       const index = state.rows.findIndex((row) => row.key === action.row.key);

@@ -143,6 +143,18 @@ describe('saving updates', () => {
   });
 });
 
+describe('keys typed while the article loads', () => {
+  it('are kept and applied once the segments are there', () => {
+    let s = initialReviewState({ lang: 'en', languages: ['en'] });
+    s = run(s, cmd('moveDown'), cmd('moveDown'), cmd('cycleFilter'));
+    expect(s.pending).toEqual(['moveDown', 'moveDown', 'cycleFilter']);
+    s = run(s, { type: 'loaded', lang: 'en', rows: loaded().rows });
+    expect(s.pending).toEqual([]);
+    expect(s.filter).toBe('needsWork');
+    expect(selectedKey(s)).toBe('p4'); // p3, then under "needs work" the next listed one
+  });
+});
+
 describe('select', () => {
   it('selects a listed segment by key and ignores one the filter hides', () => {
     let s = run(loaded(), { type: 'select', key: 'p4' });
