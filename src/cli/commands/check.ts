@@ -41,8 +41,11 @@ export const checkCommand: CommandSpec = {
       if (bad.length) throw new UsageError(`unknown --fail-on value(s) ${bad.join(', ')} (use ${FAIL_ON_VALUES.join(', ')}, or none)`, 'check');
       failOn = [...new Set(asked.filter((g): g is FailOn => g !== 'none'))];
     }
+    // VERSO_CHECK_THREADS=1 keeps the check in one thread (large projects use one per core).
+    const threadsEnv = ctx.env['VERSO_CHECK_THREADS'];
+    const threads = threadsEnv && /^\d+$/.test(threadsEnv) && Number(threadsEnv) > 0 ? Number(threadsEnv) : undefined;
     const project = await loadProject(ctx);
-    const report = await runCheck(project, { articles: listOpt(ctx, 'article'), langs: listOpt(ctx, 'to'), ...(failOn ? { failOn } : {}) });
+    const report = await runCheck(project, { articles: listOpt(ctx, 'article'), langs: listOpt(ctx, 'to'), ...(failOn ? { failOn } : {}), ...(threads ? { threads } : {}) });
     const out =
       format === 'json' ? formatJson(report)
       : format === 'github' ? formatGithub(report)

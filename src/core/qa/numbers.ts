@@ -201,6 +201,21 @@ export interface ExtractOptions {
  * what it consumed (times before dates before plain numbers).
  */
 export function extractNumericTokens(text: string, lang: Lang, options: ExtractOptions = {}): NumericToken[] {
+  // A source paragraph is read once per target language and per check: remember recent results.
+  // Tokens are never mutated by callers, so sharing them is safe.
+  const memoKey = `${lang}\u0000${options.words === false ? 0 : 1}\u0000${text}`;
+  const memo = MEMO.get(memoKey);
+  if (memo) return memo;
+  const tokens = extract(text, lang, options);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(memoKey, tokens);
+  return tokens;
+}
+
+const MEMO = new Map<string, NumericToken[]>();
+const MEMO_LIMIT = 4096;
+
+function extract(text: string, lang: Lang, options: ExtractOptions): NumericToken[] {
   const rules = rulesFor(lang);
   const { base } = rules;
   const tokens: NumericToken[] = [];

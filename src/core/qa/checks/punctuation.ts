@@ -10,6 +10,7 @@ import type { Draft } from './registry.js';
 
 /** Number of quotations: pairs of double quotes of any style. */
 function quotations(text: string): { count: number; balanced: boolean; firstIndex: number } {
+  if (!/["“”„«»]/.test(text)) return { count: 0, balanced: true, firstIndex: -1 };
   let opening = 0;
   let closing = 0;
   let straight = 0;

@@ -18,19 +18,18 @@ const VI_NEVER_DOUBLED = new Set(['của', 'và', 'là', 'các', 'những', 'đ�
 // `từ` (from) reduplicates as `từ từ` (slowly): allow it despite the list above.
 VI_NEVER_DOUBLED.delete('từ');
 
+// Two equal words separated by spaces only (`Yes, yes` is deliberate); `i` makes the
+// back-reference case-insensitive, so `The the` is found too.
+const DOUBLED = /(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)[ \u00A0\u202F]+\1(?![\p{L}\p{N}'’-])/giu;
+
 export function checkDoubleWords(pair: SegmentPair, opts: QaOptions): Draft[] {
   const lang = baseLang(opts.targetLang);
-  const list = words(pair.target);
   const out: Draft[] = [];
-  for (let i = 1; i < list.length; i++) {
-    const a = list[i - 1]!;
-    const b = list[i]!;
-    const w = b.text.toLowerCase();
-    if (w !== a.text.toLowerCase() || /^\p{N}+$/u.test(w)) continue;
-    // Only words separated by plain spacing count; `Yes, yes` is deliberate.
-    if (!/^[ \u00A0\u202F]+$/u.test(pair.target.slice(a.end, b.start))) continue;
+  for (const m of pair.target.matchAll(DOUBLED)) {
+    const w = m[1]!.toLowerCase();
+    if (/^\p{N}+$/u.test(w)) continue;
     if (lang === 'vi' ? !VI_NEVER_DOUBLED.has(w) : ALLOWED_DOUBLES[lang]?.has(w)) continue;
-    out.push({ check: 'double-word', message: `“${b.text}” twice in a row`, span: { side: 'target', start: a.start, end: b.end } });
+    out.push({ check: 'double-word', message: `“${m[1]}” twice in a row`, span: { side: 'target', start: m.index, end: m.index + m[0].length } });
   }
   return out;
 }

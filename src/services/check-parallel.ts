@@ -1,0 +1,79 @@
+/**
+ * Large checks spread over worker threads. QA is CPU work (dozens of scans per approved string)
+ * and articles are independent, so a 2,000-article project is cut into contiguous slices, one per
+ * core, each checked in a worker; results come back in slice order, so the report is the same
+ * as a single-threaded run. Small projects (and runs from TypeScript sources, where the compiled
+ * worker does not exist) stay in this thread: starting a worker costs more than it saves there.
+ *
+ * Errors keep their class across the thread boundary: a damaged file is still an input error
+ * (exit 2) with its file and position.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { QaOptions } from '../core/qa/types.js';
+import { FileProblemError } from '../storage/errors.js';
+import type { Project } from '../storage/project.js';
+import type { LanguageOutcome } from './check.js';
+import { UserError } from './errors.js';
+
+/** Below this many articles a worker's start-up (~100 ms) outweighs what it saves. */
+const MIN_ARTICLES_FOR_WORKERS = 200;
+const MAX_WORKERS = 8;
+
+export interface WorkerInput {
+  root: string;
+  ids: string[];
+  langs: string[];
+  qa: Array<[string, QaOptions]>;
+}
+
+export type WorkerOutput =
+  | { ok: true; outcomes: LanguageOutcome[][] }
+  | { ok: false; error: { kind: 'file' | 'user' | 'other'; message: string; file?: string; position?: { line: number; column: number } | null; hint?: string; details?: UserError['details']; stack?: string } };
+
+export function serializeError(e: unknown): Extract<WorkerOutput, { ok: false }>['error'] {
+  if (e instanceof FileProblemError) return { kind: 'file', message: e.message, file: e.file, position: e.position, ...(e.hint !== undefined ? { hint: e.hint } : {}) };
+  if (e instanceof UserError) return { kind: 'user', message: e.message, details: e.details };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { kind: 'other', message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) };
+}
+
+function reviveError(e: Extract<WorkerOutput, { ok: false }>['error']): Error {
+  if (e.kind === 'file') return new FileProblemError(e.message, e.file ?? '', e.position ?? null, e.hint);
+  if (e.kind === 'user') return new UserError(e.message, e.details ?? {});
+  const err = new Error(e.message);
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+/** `threads`: how many threads to use (default: one per core, up to 8); 1 keeps everything in this thread. */
+export async function checkInWorkers(project: Project, ids: string[], langs: string[], qaByLang: ReadonlyMap<string, QaOptions>, threadsWanted?: number): Promise<LanguageOutcome[][] | null> {
+  const workerUrl = new URL('./check-worker.js', import.meta.url);
+  const threads = Math.min(MAX_WORKERS, threadsWanted ?? availableParallelism());
+  if (ids.length < MIN_ARTICLES_FOR_WORKERS || threads < 2 || !existsSync(fileURLToPath(workerUrl))) return null;
+  const size = Math.ceil(ids.length / threads);
+  const slices = Array.from({ length: threads }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
+  const qa = [...qaByLang.entries()];
+  const results = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<WorkerOutput>((resolve, reject) => {
+          const input: WorkerInput = { root: project.root, ids: slice, langs, qa };
+          const worker = new Worker(workerUrl, { workerData: input });
+          worker.once('message', (out: WorkerOutput) => resolve(out));
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`check worker exited with code ${code}`));
+          });
+        }),
+    ),
+  );
+  const outcomes: LanguageOutcome[][] = [];
+  for (const r of results) {
+    if (!r.ok) throw reviveError(r.error);
+    outcomes.push(...r.outcomes);
+  }
+  return outcomes;
+}
