@@ -16,8 +16,8 @@ export interface SegmentRow {
   status: SegmentStatus;
   /** Number of open QA findings (0 until a QA module reports some). */
   qaIssues: number;
-  /** Lower-cased NFC text searched by `/`: key, source, machine, human. */
-  haystack: string;
+  /** Lower-cased NFC text searched by `/`: key, source, machine, human (may be computed lazily). */
+  readonly haystack: string;
 }
 
 export type Filter = 'all' | 'needsWork' | 'stale' | 'qa';
