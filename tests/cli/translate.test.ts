@@ -35,7 +35,7 @@ describe('verso translate', () => {
   it('without a key uses the memory engine and says so', async () => {
     const project = await makeProject({ a: articleText('a', 2) });
     const r = await runCli(['translate', '--to', 'en'], { cwd: project.root });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/engine: memory.*no DEEPL_AUTH_KEY/);
     expect(r.stdout).toMatch(/en: 3 segments/);
   });
@@ -43,7 +43,7 @@ describe('verso translate', () => {
   it('with DEEPL_SERVER_URL and DEEPL_AUTH_KEY translates, prints plain progress lines off a terminal, and a summary', async () => {
     const project = await makeProject({ a: articleText('a', 70) });
     const r = await runCli(['translate', '--to', 'en'], { cwd: project.root, env: deeplEnv() });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`engine: deepl at ${server.url}`);
     expect(r.stderr).toMatch(/^translate: en 100% 71\/71 segments/m);
     expect(r.stderr).not.toContain('\u001b');
@@ -52,7 +52,7 @@ describe('verso translate', () => {
     expect(server.translateCalls()).toHaveLength(2);
 
     const again = await runCli(['translate', '--to', 'en', '--only', 'all', '--json'], { cwd: project.root, env: deeplEnv() });
-    expect(again.code).toBe(0);
+    expect(again.code, again.stderr).toBe(0);
     const report = JSON.parse(again.stdout) as { totals: Record<string, number>; stopped: unknown };
     expect(report.totals).toMatchObject({ selected: 71, fromCache: 71, billedCharacters: 0 });
     expect(report.stopped).toBeNull();
@@ -64,7 +64,7 @@ describe('verso translate', () => {
     server.characterLimit = 1000;
     const before = snapshotTree(project.root);
     const r = await runCli(['translate', '--to', 'en', '--dry-run'], { cwd: project.root, env: deeplEnv() });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/en: 5 segments need a candidate; 0 from the cache; 5 would be sent, [\d,]+ characters billed/);
     expect(r.stdout).toMatch(/0 of 1,000 characters; 1,000 remaining/);
     expect(snapshotTree(project.root)).toEqual(before);
@@ -73,7 +73,7 @@ describe('verso translate', () => {
   it('a bad key exits 2 with a clear message that does not print the key', async () => {
     const project = await makeProject({ a: articleText('a', 2) });
     const r = await runCli(['translate', '--to', 'en'], { cwd: project.root, env: deeplEnv({ DEEPL_AUTH_KEY: 'wrong-secret-987' }) });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/refused the authentication key/);
     expect(r.stderr).toMatch(/DEEPL_AUTH_KEY/);
     expect(r.stderr + r.stdout).not.toContain('wrong-secret-987');
@@ -83,7 +83,7 @@ describe('verso translate', () => {
     const project = await makeProject({ a: articleText('a', 80) });
     server.characterLimit = 3000; // enough for one request of 50 short paragraphs, not two
     const r = await runCli(['translate', '--to', 'en', '--concurrency', '1'], { cwd: project.root, env: deeplEnv() });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/quota/i);
     expect(r.stderr).toMatch(/kept: 50 segments saved; 31 remain/);
     expect(await machineCount(project)).toBe(50);
@@ -95,7 +95,7 @@ describe('verso translate', () => {
     for (const shard of ['1/2', '2/2']) {
       server.reset();
       const r = await runCli(['translate', '--to', 'en', '--shard', shard, '--json'], { cwd: project.root, env: deeplEnv() });
-      expect(r.code).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       seen.push(server.translateCalls().map((c) => /article (\w)/.exec(c.params.context![0]!)![1]!));
     }
     expect(seen[0]!.filter((id) => seen[1]!.includes(id))).toEqual([]);
@@ -129,7 +129,7 @@ describe('verso translate', () => {
 
     server.latencyMs = 0;
     const again = await runCli(['translate', '--to', 'en', '--json'], { cwd: project.root, env: deeplEnv() });
-    expect(again.code).toBe(0);
+    expect(again.code, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as { totals: { selected: number } }).totals.selected).toBe(303 - kept);
     expect(await machineCount(project)).toBe(303);
   });
