@@ -15,10 +15,11 @@ import type { BenchContext, Benchmark, BenchRow } from './types.js';
 import { generateProject } from './generate.js';
 import { coldStart } from './cold-start.js';
 import { statusScale } from './status-scale.js';
+import { alignSpeed } from './align.js';
 import { loadExternalBenchmarks } from './external.js';
 import { formatTable, machineInfo, type BenchReport } from './report.js';
 
-const BUILT_IN: Benchmark[] = [coldStart, statusScale];
+const BUILT_IN: Benchmark[] = [coldStart, statusScale, alignSpeed];
 
 export interface HarnessOptions {
   quick: boolean;
