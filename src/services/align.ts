@@ -9,7 +9,9 @@
  * segment still gets its own draft, and keys stay independent for review and approval. Only
  * when the sentences do not follow the paragraph boundaries does the group's first segment hold
  * the whole text, with a note naming the segments it covers; those segments get a history entry
- * `align:covered` naming the holder, and no draft. The text is also kept as a human candidate
+ * `align:covered` naming the holder, and no draft. Machine candidates already in the review
+ * state, when there are any, are used as the machine translation of the source (see align.ts).
+ * The text is also kept as a human candidate
  * (`by` the user, note `aligned from <file>`), and an approved segment keeps its approval.
  *
  * How an origin is stored: `article.origin[key]`, the origin text aligned to the segment (a
@@ -20,13 +22,14 @@
 import { basename } from 'node:path';
 import { alignUnits, sharesFromLadder, summarizeLadder, type Bead, type GroupShare, type LadderSummary } from '../core/align/index.js';
 import { addCandidate, emptySegmentState, setDraft, type Actor } from '../core/catalog/state-ops.js';
-import { HISTORY_LIMIT, type Article, type Segment, type SegmentState } from '../core/model.js';
+import { HISTORY_LIMIT, type Article, type ReviewState, type Segment, type SegmentState } from '../core/model.js';
+import { currentCandidates } from '../core/status/status.js';
 import { parseOriginal } from '../core/segment/parse-original.js';
 import { sentenceRulesFor } from '../core/segment/sentence-rules.js';
 import { sentenceTexts } from '../core/segment/sentences.js';
 import { readTextFile } from '../storage/atomic.js';
 import type { Project } from '../storage/project.js';
-import { loadArticle, stateLanguages, transaction } from '../storage/store.js';
+import { loadArticle, loadState, stateLanguages, transaction } from '../storage/store.js';
 import { fetchOriginPage, type FetchOriginOptions } from './align-origin-fetch.js';
 import { UserError } from './errors.js';
 import { compileBoilerplate, MAX_ORIGINAL_BYTES } from './import.js';
@@ -99,9 +102,9 @@ async function readParagraphs(project: Project, file: string): Promise<string[]>
   return parsed.paragraphs.map((p) => p.text);
 }
 
-function alignToSegments(segments: Segment[], paragraphs: string[], sourceLang: string, targetLang: string) {
+function alignToSegments(segments: Segment[], paragraphs: string[], sourceLang: string, targetLang: string, sourceMt?: string[]) {
   const sourceTexts = segments.map((s) => s.text);
-  const beads = alignUnits(sourceTexts, paragraphs);
+  const beads = alignUnits(sourceTexts, paragraphs, sourceMt ? { sourceMt } : {});
   const sourceRules = sentenceRulesFor(sourceLang);
   const targetRules = sentenceRulesFor(targetLang);
   const shares = sharesFromLadder(
@@ -135,7 +138,14 @@ export async function alignTranslation(project: Project, options: AlignTranslati
     throw new UserError(`--to ${options.lang} is the source language`, { hint: 'use --origin to align the original, or --to with a target language' });
   }
   const paragraphs = await readParagraphs(project, options.file);
-  const plan = (article: Article) => alignToSegments(activeSegments(article), paragraphs, article.sourceLang, options.lang);
+  // Machine translations already in the review state help, as in Bleualign: their words are
+  // compared with the human translation's.
+  const machineText = (article: Article, state: ReviewState): string[] | undefined => {
+    const texts = activeSegments(article).map((seg) => currentCandidates(seg, state.segments[seg.key]).find((c) => c.origin === 'machine')?.text ?? '');
+    return texts.some((t) => t !== '') ? texts : undefined;
+  };
+  const plan = (article: Article, state: ReviewState) =>
+    alignToSegments(activeSegments(article), paragraphs, article.sourceLang, options.lang, machineText(article, state));
   const result = (p: ReturnType<typeof plan>, drafted: string[], covered: string[], keptApproved: string[]): AlignTranslationResult => ({
     summary: p.summary,
     rows: p.rows,
@@ -144,13 +154,13 @@ export async function alignTranslation(project: Project, options: AlignTranslati
     keptApproved,
   });
   if (options.dryRun) {
-    const p = plan(await loadArticle(project, options.article));
+    const p = plan(await loadArticle(project, options.article), await loadState(project, options.article, options.lang));
     return result(p, [], [], []);
   }
   return transaction(project, async (tx) => {
     const article = await tx.getArticle(options.article);
     const state = await tx.getState(options.article, options.lang);
-    const p = plan(article);
+    const p = plan(article, state);
     const segments = activeSegments(article);
     const drafted: string[] = [];
     const covered: string[] = [];
