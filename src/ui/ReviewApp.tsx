@@ -3,9 +3,10 @@
  * into commands through the bindings table, performs the review actions through the session
  * (one atomic write each, in the order they were asked for), and draws the frame.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useApp, useInput, type Key } from 'ink';
 import type { SegmentState } from '../core/model.js';
+import type { QaFinding, QaOptions } from '../core/qa/types.js';
 import { currentCandidates } from '../core/status/status.js';
 import { sanitizeLine } from '../core/text/sanitize.js';
 import { WrapCache } from '../core/text/wrapCache.js';
@@ -15,6 +16,7 @@ import type { Translate } from './i18n/index.js';
 import { commandFor, type CommandId } from './keys/bindings.js';
 import { computeLayout, scrollWindow, type Layout } from './layout.js';
 import { activeSegments, buildRow, buildSegmentView, type SegmentView } from './model/segmentView.js';
+import { segmentQa } from './model/qa.js';
 import type { ReviewData, ReviewSession } from './session.js';
 import { isDirty } from './state/editor.js';
 import { initialReviewState, reviewReducer, selectedKey, type Notice, type ReviewScreenState } from './state/reviewReducer.js';
@@ -65,6 +67,11 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   const cache = useRef(new WrapCache<Line[]>(600));
   const listTop = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  // QA settings of the language on screen (loaded after the first frame), findings per segment
+  // revision, and which language the QA filter's full scan has covered.
+  const [qa, setQa] = useState<{ lang: string; options: QaOptions } | null>(null);
+  const qaFindings = useRef(new Map<string, QaFinding[]>());
+  const qaScanned = useRef<string | null>(null);
 
   const size = useTerminalSize();
   const layout = useMemo(() => computeLayout(size.columns, size.rows), [size]);
@@ -84,6 +91,8 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       if (cancelled) return;
       data.current = loaded;
       views.current.clear();
+      qaFindings.current.clear();
+      qaScanned.current = null;
       const rows = activeSegments(loaded.article).map((segment) => buildRow(segment, loaded.state.segments[segment.key]));
       dispatch({ type: 'loaded', lang: state.lang, rows });
     }, failed);
@@ -91,6 +100,17 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       cancelled = true;
     };
   }, [state.loading, state.lang, session]);
+
+  useEffect(() => {
+    if (!session.qaOptions || qa?.lang === state.lang) return;
+    let cancelled = false;
+    session.qaOptions(state.lang).then((options) => {
+      if (!cancelled) setQa({ lang: state.lang, options });
+    }, () => undefined); // a broken glossary is `verso check`'s to report; the screen goes on without QA
+    return () => {
+      cancelled = true;
+    };
+  }, [session, state.lang, qa]);
 
   const viewOf = useCallback((key: string): SegmentView => {
     const known = views.current.get(key);
@@ -101,6 +121,51 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     return view;
   }, []);
 
+  /** QA findings of a segment as it stands (computed once per revision of the segment). */
+  const qaOf = (key: string): QaFinding[] => {
+    const loaded = data.current;
+    if (!loaded || !qa || qa.lang !== stateRef.current.lang) return [];
+    const id = viewOf(key).id;
+    let found = qaFindings.current.get(id);
+    if (!found) {
+      found = segmentQa(loaded.article.segments[key]!, loaded.state.segments[key], qa.options);
+      qaFindings.current.set(id, found);
+    }
+    return found;
+  };
+  const qaRef = useRef(qaOf);
+  qaRef.current = qaOf;
+
+  // The QA filter needs every segment's count: scan once per language, a slice at a time so keys
+  // keep flowing, reporting counts as they come.
+  useEffect(() => {
+    if (state.filter !== 'qa' || state.loading || !qa || qa.lang !== state.lang || qaScanned.current === state.lang) return;
+    qaScanned.current = state.lang;
+    const lang = state.lang;
+    const keys = stateRef.current.rows.map((row) => row.key);
+    let cancelled = false;
+    void (async () => {
+      let flagged = 0;
+      for (let start = 0; start < keys.length && !cancelled; start += 100) {
+        const counts: Record<string, number> = {};
+        for (const key of keys.slice(start, start + 100)) {
+          counts[key] = qaRef.current(key).length;
+          if (counts[key]! > 0) flagged++;
+        }
+        dispatch({ type: 'qaCounted', lang, counts });
+        const done = Math.min(keys.length, start + 100);
+        notify(done < keys.length
+          ? { id: 'message.qaScanning', values: { done, total: keys.length }, tone: 'info' }
+          : { id: 'message.qaDone', values: { count: flagged }, tone: 'info' });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    })();
+    return () => {
+      cancelled = true;
+      if (qaScanned.current === lang) qaScanned.current = null;
+    };
+  }, [state.filter, state.loading, state.lang, qa]);
+
   /** Records a segment's new state after a write and refreshes its row and view. */
   const applySegment = (key: string, next: SegmentState | undefined, advance: boolean) => {
     const loaded = data.current;
@@ -110,7 +175,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     else delete segments[key];
     loaded.state = { ...loaded.state, segments };
     views.current.delete(key);
-    dispatch({ type: 'rowUpdated', row: buildRow(loaded.article.segments[key]!, next), advance });
+    dispatch({ type: 'rowUpdated', row: buildRow(loaded.article.segments[key]!, next, qaRef.current(key).length), advance });
   };
 
   /**
@@ -296,6 +361,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     articleId: session.articleId,
     originUrl: data.current?.article.originUrl ?? null,
     viewOf,
+    qaOf,
     listTop: listTop.current,
     options: { t, markers },
     cache: cache.current,

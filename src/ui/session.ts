@@ -5,7 +5,9 @@
  * returns, the review state and the locale file are on disk); tests can pass their own.
  */
 import type { Article, ReviewState, SegmentState } from '../core/model.js';
+import type { QaOptions } from '../core/qa/types.js';
 import { actorNow } from '../services/actor.js';
+import { qaOptionsFor } from '../services/check.js';
 import * as review from '../services/review.js';
 import type { Project } from '../storage/project.js';
 import { loadArticle, loadState, recoverIfNeeded } from '../storage/store.js';
@@ -27,6 +29,8 @@ export interface ReviewSession {
   revertDraft(lang: string, key: string): Promise<SegmentState | undefined>;
   /** Puts a segment's approval and draft back as they were in `before` (undo). */
   restore(lang: string, key: string, before: SegmentState | undefined): Promise<SegmentState | undefined>;
+  /** The project's QA settings for a target language (checks switched off, glossary); absent: no QA. */
+  qaOptions?(lang: string): Promise<QaOptions>;
 }
 
 const sameApproval = (a: SegmentState['approved'], b: SegmentState['approved']) =>
@@ -44,6 +48,7 @@ export function projectSession(project: Project, articleId: string, user: string
       const [article, state] = await Promise.all([loadArticle(project, articleId), loadState(project, articleId, lang)]);
       return { article, state };
     },
+    qaOptions: (lang) => qaOptionsFor(project, lang),
     approve: async (lang, key, text) => segmentOf(await review.approve(project, ref(lang), [key], actor(), text), key),
     edit: async (lang, key, text) => segmentOf(await review.edit(project, ref(lang), key, text, actor()), key),
     acceptMachine: async (lang, key) => segmentOf(await review.acceptMachine(project, ref(lang), key, actor()), key),

@@ -233,6 +233,36 @@ describe('the review screen', () => {
   });
 });
 
+describe('QA findings', () => {
+  const specs: SegmentSpec[] = [
+    { text: 'Cinq missiles ont été lancés, tuant 4 personnes et en blessant plus de 150.', draft: 'Five missiles were launched, killing four people and injuring more than 150.' },
+    { text: 'Le ministre russe de la Défense Andrei Beloussov', draft: 'Russian Defence Minister Andrei Belousov' },
+    { text: 'Le président a déclaré le 24 juin que l’attaque était certaine.', draft: 'The president said on June 25 that the attack was certain.' },
+  ];
+  const qaSession = () => {
+    const article = buildArticle('0001_qa', specs);
+    return new MemorySession(article, { en: buildState(article, specs, 'en') }, ['en'], { sourceLang: 'fr', targetLang: 'en' });
+  };
+
+  it('shows the selected segment’s findings under its texts', async () => {
+    const app = renderReview(qaSession(), { columns: 100, rows: 40 });
+    await app.waitFor((f) => f.includes('p3'));
+    const frame = await app.press('G', (f) => f.includes('QA · numbers'));
+    expect(frame).toContain('QA · numbers: source “24” became “25” in the translation');
+  });
+
+  it('the QA filter lists only the segments with findings, marked with !', async () => {
+    const app = renderReview(qaSession(), { columns: 100, rows: 40 });
+    await app.waitFor((f) => f.includes('p3'));
+    await app.press('f');
+    await app.press('f');
+    const frame = await app.press('f', (f) => f.includes('filter: QA issues') && f.includes('QA checked'));
+    expect(frame).toContain('1 shown');
+    expect(frame).toMatch(/▸!p3/);
+    expect(frame).not.toMatch(/p2 +draft/);
+  });
+});
+
 describe('layout and size', () => {
   it('stacks the texts below 100 columns and puts them side by side from 100 on', async () => {
     const app = renderReview(session(), { columns: 80, rows: 30 });

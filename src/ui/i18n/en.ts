@@ -41,6 +41,7 @@ export const en = {
     diff: 'Diff machine → human',
     postEdit: 'post-edit {{percent}} %',
     editing: 'Editing (esc or ctrl+s save · ctrl+x discard · enter new line · ctrl+o $EDITOR)',
+    qa: 'QA · {{check}}',
     more: '↓ {{count}} more lines (J/K)',
   },
   footer: {
@@ -64,6 +65,8 @@ export const en = {
     empty: 'No segment to show with this filter.',
     unchanged: '{{key}}: unchanged.',
     externalEditor: 'Opening {{editor}}…',
+    qaScanning: 'Checking QA… {{done}}/{{total}}',
+    qaDone: 'QA checked: {{count}} segments with issues.',
     language: 'Now reviewing {{lang}}.',
   },
   help: {

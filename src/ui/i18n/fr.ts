@@ -43,6 +43,7 @@ export const fr: UiResources = {
     diff: 'Différences machine → humain',
     postEdit: 'post-édition {{percent}} %',
     editing: 'Modification (échap ou ctrl+s enregistrer · ctrl+x abandonner · entrée nouvelle ligne · ctrl+o $EDITOR)',
+    qa: 'QA · {{check}}',
     more: '↓ {{count}} lignes de plus (J/K)',
   },
   footer: {
@@ -66,6 +67,8 @@ export const fr: UiResources = {
     empty: 'Aucun segment à afficher avec ce filtre.',
     unchanged: '{{key}} : inchangé.',
     externalEditor: 'Ouverture de {{editor}}…',
+    qaScanning: 'Contrôle QA… {{done}}/{{total}}',
+    qaDone: 'QA contrôlée : {{count}} segments à revoir.',
     language: 'Relecture en {{lang}}.',
   },
   help: {

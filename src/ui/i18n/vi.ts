@@ -43,6 +43,7 @@ export const vi: UiResources = {
     diff: 'Khác biệt máy → người',
     postEdit: 'hậu biên tập {{percent}} %',
     editing: 'Đang sửa (esc hoặc ctrl+s lưu · ctrl+x bỏ · enter xuống dòng · ctrl+o $EDITOR)',
+    qa: 'QA · {{check}}',
     more: '↓ còn {{count}} dòng (J/K)',
   },
   footer: {
@@ -66,6 +67,8 @@ export const vi: UiResources = {
     empty: 'Không có đoạn nào với bộ lọc này.',
     unchanged: '{{key}}: không thay đổi.',
     externalEditor: 'Đang mở {{editor}}…',
+    qaScanning: 'Đang kiểm tra QA… {{done}}/{{total}}',
+    qaDone: 'Đã kiểm tra QA: {{count}} đoạn có lỗi.',
     language: 'Đang duyệt {{lang}}.',
   },
   help: {

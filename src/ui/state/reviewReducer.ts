@@ -76,6 +76,8 @@ export type ReviewAction =
   | { type: 'undoPopped' }
   | { type: 'notice'; notice: Notice | null }
   | { type: 'pageSize'; rows: number }
+  /** QA findings counted for some segments (the QA filter's scan reports as it goes). */
+  | { type: 'qaCounted'; lang: string; counts: Record<string, number> }
   /** Selects a segment by key, when it is listed (undo shows the segment it changed). */
   | { type: 'select'; key: string };
 
@@ -263,6 +265,14 @@ export function reviewReducer(state: ReviewScreenState, action: ReviewAction): R
       return { ...state, undo: state.undo.slice(0, -1) };
     case 'notice':
       return { ...state, notice: action.notice };
+    case 'qaCounted': {
+      if (action.lang !== state.lang) return state;
+      const rows = state.rows.map((row) => {
+        const count = action.counts[row.key];
+        return count === undefined || count === row.qaIssues ? row : { ...row, qaIssues: count };
+      });
+      return state.filter === 'qa' ? refilter(state, { rows }) : { ...state, rows };
+    }
     case 'select': {
       const at = state.visible.findIndex((i) => state.rows[i]!.key === action.key);
       return at === -1 ? state : moveTo(state, at);

@@ -185,6 +185,8 @@ export function padLine(line: Line, width: number): Line {
 export interface ListLineInput {
   view: SegmentView;
   selected: boolean;
+  /** The segment has QA findings: marked `!` beside the selection marker. */
+  flagged?: boolean;
   width: number;
   sideBySide: boolean;
   keyWidth: number;
@@ -192,10 +194,11 @@ export interface ListLineInput {
 }
 
 /** One row of the segment list: marker, key, status, then the source (and target when wide). */
-export function listLine({ view, selected, width, sideBySide, keyWidth, statusWidth }: ListLineInput, { t }: LineOptions): Line {
+export function listLine({ view, selected, flagged, width, sideBySide, keyWidth, statusWidth }: ListLineInput, { t }: LineOptions): Line {
   const status = t(`status.${view.status}`);
   const head: Span[] = [
-    { text: selected ? '▸ ' : '  ', style: selected ? 'selected' : 'dim' },
+    { text: selected ? '▸' : ' ', style: selected ? 'selected' : 'dim' },
+    { text: flagged ? '!' : ' ', style: 'error' },
     { text: view.key.padEnd(keyWidth), style: 'key' },
     { text: ' ', style: 'text' },
     { text: status + ' '.repeat(Math.max(0, statusWidth - displayWidth(status))), style: `status-${view.status}` },

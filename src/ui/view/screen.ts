@@ -4,7 +4,9 @@
  * costs the same for 10 segments or 10,000 (only the rows on screen are built).
  */
 import type { SegmentStatus } from '../../core/model.js';
-import { displayWidth } from '../../core/text/wrap.js';
+import type { QaFinding } from '../../core/qa/types.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
+import { displayWidth, wrapText } from '../../core/text/wrap.js';
 import type { WrapCache } from '../../core/text/wrapCache.js';
 import { safeHttpUrl } from '../hyperlink.js';
 import type { Translate } from '../i18n/index.js';
@@ -23,6 +25,8 @@ export interface ScreenInput {
   originUrl: string | null;
   /** The display view of a segment (built lazily by the caller and memoised). */
   viewOf: (key: string) => SegmentView;
+  /** QA findings of a segment (empty when QA is off or not loaded yet). */
+  qaOf?: (key: string) => readonly QaFinding[];
   /** First list row shown (kept by the caller between frames, see scrollWindow). */
   listTop: number;
   options: LineOptions;
@@ -86,14 +90,16 @@ function listLines(input: ScreenInput): Line[] {
   const keyWidth = Math.max(...shown.map((i) => state.rows[i]!.key.length));
   const statusWidth = Math.max(...(['untranslated', 'machine', 'draft', 'approved', 'stale'] as const).map((s) => displayWidth(input.options.t(`status.${s}`))));
   return shown.map((rowIndex, i) => {
-    const view = input.viewOf(state.rows[rowIndex]!.key);
+    const row = state.rows[rowIndex]!;
+    const view = input.viewOf(row.key);
     const selected = input.listTop + i === state.cursor;
+    const flagged = row.qaIssues > 0;
     const sideBySide = layout.mode === 'sideBySide';
     // One cached line per (segment revision, selection, column widths, width): moving the
     // selection redraws two rows' worth of work, not the whole list's.
-    const id = `${view.id}|list|${selected ? 1 : 0}|${sideBySide ? 's' : 't'}|${keyWidth}|${statusWidth}|${input.uiLanguage}`;
+    const id = `${view.id}|list|${selected ? 1 : 0}${flagged ? '!' : ''}|${sideBySide ? 's' : 't'}|${keyWidth}|${statusWidth}|${input.uiLanguage}`;
     return input.cache.get(id, layout.width, () => [
-      listLine({ view, selected, width: layout.width, sideBySide, keyWidth, statusWidth }, input.options),
+      listLine({ view, selected, flagged, width: layout.width, sideBySide, keyWidth, statusWidth }, input.options),
     ])[0]!;
   });
 }
@@ -137,6 +143,16 @@ function detailLines(input: ScreenInput): Line[] {
     for (let i = 0; i < rows; i++) {
       body.push([...padLine(left[i] ?? [], lw), { text: ' │ ', style: 'dim' }, ...fitLine(right[i] ?? [], rw)]);
     }
+  }
+
+  // QA findings of the selected segment, under its texts, full width.
+  for (const finding of input.qaOf?.(key) ?? []) {
+    const head = `${options.t('label.qa', { check: finding.check })}: `;
+    wrapText(head + sanitizeLine(finding.message), layout.width).forEach((row, i) => {
+      body.push(i === 0
+        ? [{ text: row.slice(0, head.length), style: finding.severity === 'error' ? 'error' : 'notice' }, { text: row.slice(head.length), style: 'text' }]
+        : [{ text: row, style: 'text' }]);
+    });
   }
 
   const room = Math.max(0, layout.detailHeight - 1);

@@ -8,6 +8,7 @@ import {
   acceptMachine, addCandidate, approveSegment, emptySegmentState, revertDraft, setDraft, unapprove,
 } from '../../../src/core/catalog/state-ops.js';
 import type { ReviewData, ReviewSession } from '../../../src/ui/session.js';
+import type { QaOptions } from '../../../src/core/qa/types.js';
 
 export interface SegmentSpec {
   text: string;
@@ -55,9 +56,11 @@ export class MemorySession implements ReviewSession {
   readonly states = new Map<string, ReviewState>();
   /** When set, the next action fails with this message (as a disk error would). */
   failNext: string | null = null;
+  qaOptions?(lang: string): Promise<QaOptions>;
 
-  constructor(readonly article: Article, states: Record<string, ReviewState>, readonly languages: readonly string[] = Object.keys(states)) {
+  constructor(readonly article: Article, states: Record<string, ReviewState>, readonly languages: readonly string[] = Object.keys(states), qa?: QaOptions) {
     for (const [lang, state] of Object.entries(states)) this.states.set(lang, state);
+    if (qa) this.qaOptions = (lang: string) => Promise.resolve({ ...qa, targetLang: lang });
   }
 
   get articleId() {
