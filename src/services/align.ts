@@ -102,9 +102,14 @@ async function readParagraphs(project: Project, file: string): Promise<string[]>
   return parsed.paragraphs.map((p) => p.text);
 }
 
+/** Log-odds added to leaving a caption or related-article line unaligned. */
+const SKIPPABLE_BONUS = 2;
+
 function alignToSegments(segments: Segment[], paragraphs: string[], sourceLang: string, targetLang: string, sourceMt?: string[]) {
   const sourceTexts = segments.map((s) => s.text);
-  const beads = alignUnits(sourceTexts, paragraphs, sourceMt ? { sourceMt } : {});
+  // Captions and related-article lines are often left out of translations and origin pages.
+  const sourceSkipBonus = segments.map((s) => (s.kind === 'caption' || s.kind === 'related' ? SKIPPABLE_BONUS : 0));
+  const beads = alignUnits(sourceTexts, paragraphs, { sourceSkipBonus, ...(sourceMt ? { sourceMt } : {}) });
   const sourceRules = sentenceRulesFor(sourceLang);
   const targetRules = sentenceRulesFor(targetLang);
   const shares = sharesFromLadder(

@@ -40,6 +40,22 @@ describe('verso align <article> <translation> --to', () => {
     expect(state.segments['p4']?.status).toBe('draft');
   });
 
+  it('leaves captions the translator skipped without a draft, instead of gluing them to a neighbour', async () => {
+    const dir = await seededProject(['en']);
+    const file = join(tempDir(), 'no-captions.txt');
+    // English paragraphs 2 and 6 translate the photo captions p2 and p7.
+    writeFileSync(file, english.filter((_, k) => k !== 1 && k !== 5).join('\n'));
+    const r = await runCli(['align', SEED_ID, file, '--to', 'en'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('unmatched: 2 source, 0 translation');
+    const state = readJson(join(dir, '.verso', 'state', 'en', `${SEED_ID}.json`)) as ReviewState;
+    expect(state.segments['p2']?.draft ?? null).toBeNull();
+    expect(state.segments['p7']?.draft ?? null).toBeNull();
+    expect(state.segments['p1']?.draft?.text).toBe(english[0]);
+    expect(state.segments['p6']?.draft?.text).toBe(english[4]);
+    expect(state.segments['p8']?.draft?.text).toBe(`${english[6]} ${english[7]}`);
+  });
+
   it('--dry-run prints the ladder with the first words of each side and writes nothing', async () => {
     const dir = await seededProject(['en']);
     const before = snapshotTree(dir);

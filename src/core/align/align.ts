@@ -28,6 +28,11 @@ export interface AlignOptions {
   lexical?: Partial<LexicalModel>;
   /** Prior probability of a 1–0 or 0–1 bead (overrides the shape table). */
   insertionPrior?: number;
+  /**
+   * Per source unit, a log-score bonus for leaving it without translation: e.g. for captions and
+   * related-article lines, which translators and origin pages often leave out.
+   */
+  sourceSkipBonus?: readonly number[];
   /** Learn word pairs from a first pass and realign with them (default true). */
   learnLexicon?: boolean;
   /** Folded prefix length that identifies a word (cognates share it). */
@@ -99,8 +104,16 @@ export function alignUnits(source: readonly string[], target: readonly string[],
     fullGridLimit: options.fullGridLimit ?? DEFAULT_FULL_GRID_LIMIT,
     coarseBlocks: options.coarseBlocks ?? DEFAULT_COARSE_BLOCKS,
   };
+  if (options.sourceSkipBonus && options.sourceSkipBonus.length !== n) {
+    throw new RangeError(`sourceSkipBonus has ${options.sourceSkipBonus.length} values, source has ${n}`);
+  }
+  const skipBonus = options.sourceSkipBonus ? Float64Array.from(options.sourceSkipBonus) : undefined;
+  const sourceFeaturesOf = (ids: readonly number[][]): UnitFeatures => {
+    const features = buildFeatures(sourceLengths, ids);
+    return skipBonus ? { ...features, skipBonus } : features;
+  };
   const pass = (sIds: readonly number[][], tIds: readonly number[][], guide: DpResult | null): DpResult =>
-    alignFeatures(buildFeatures(sourceLengths, sIds), buildFeatures(targetLengths, tIds), { ...context, vocabSize: vocab.size, universal: vocab.universal() }, guide?.path);
+    alignFeatures(sourceFeaturesOf(sIds), buildFeatures(targetLengths, tIds), { ...context, vocabSize: vocab.size, universal: vocab.universal() }, guide?.path);
 
   const firstPass = pass(sourceIds, targetIds, null);
   const first = firstPass.beads;
@@ -196,5 +209,11 @@ function coarsen(features: UnitFeatures, size: number): UnitFeatures {
     }
     offsets[block + 1] = ids.length;
   }
-  return { count, lengths, offsets, ids: Int32Array.from(ids), counts: Int32Array.from(counts) };
+  const coarse: UnitFeatures = { count, lengths, offsets, ids: Int32Array.from(ids), counts: Int32Array.from(counts) };
+  if (features.skipBonus) {
+    const bonus = new Float64Array(count);
+    for (let k = 0; k < features.count; k++) bonus[Math.floor(k / size)]! += features.skipBonus[k]!;
+    coarse.skipBonus = bonus;
+  }
+  return coarse;
 }

@@ -29,6 +29,8 @@ export interface UnitFeatures {
   count: number;
   /** Length of each unit in characters, whitespace excluded (see unitLength). */
   lengths: Float64Array;
+  /** Optional log-score bonus for leaving each unit unaligned (a caption a translator may skip). */
+  skipBonus?: Float64Array;
   /** For unit k, its anchor ids are `ids[offsets[k] .. offsets[k+1])`, sorted ascending, unique. */
   offsets: Int32Array;
   ids: Int32Array;

@@ -197,6 +197,8 @@ export class BeadScorer {
       result -= lexical.insertionLengthCost * ((this.prefT[j + b]! - this.prefT[j]!) / this.meanT);
     } else if (b === 0) {
       result -= lexical.insertionLengthCost * ((this.prefS[i + a]! - this.prefS[i]!) / this.meanS);
+      const bonus = this.input.source.skipBonus;
+      if (bonus) for (let s = i; s < i + a; s++) result += bonus[s]!;
     } else {
       result += lengthLogProb(this.input.length, this.prefS[i + a]! - this.prefS[i]!, this.prefT[j + b]! - this.prefT[j]!);
     }
