@@ -355,7 +355,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   });
 
   listTop.current = scrollWindow(listTop.current, state.cursor, state.visible.length, layout.listHeight);
-  const screen = buildScreen({
+  const screenInput = {
     state,
     layout,
     articleId: session.articleId,
@@ -366,6 +366,22 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     options: { t, markers },
     cache: cache.current,
     uiLanguage,
+  };
+  const screen = buildScreen(screenInput);
+
+  // While the translator reads, prepare the frames of the neighbouring segments (views, wrapped
+  // texts, diffs, QA land in the caches), so the next j or k only costs Ink's drawing. A key
+  // press re-renders and cancels a preparation that has not started.
+  useEffect(() => {
+    if (state.loading || state.editor || state.help) return;
+    const timer = setTimeout(() => {
+      for (const cursor of [state.cursor + 1, state.cursor - 1]) {
+        if (cursor < 0 || cursor >= state.visible.length) continue;
+        const top = scrollWindow(listTop.current, cursor, state.visible.length, layout.listHeight);
+        buildScreen({ ...screenInput, state: { ...state, cursor, detailScroll: 0 }, listTop: top });
+      }
+    }, 20);
+    return () => clearTimeout(timer);
   });
   const allHelp = useMemo(() => helpLines(t, layout.width), [t, layout.width]);
   const helpRoom = layout.height - layout.headerHeight - layout.footerHeight;
