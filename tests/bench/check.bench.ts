@@ -53,7 +53,8 @@ function timeNode(reporter: string, args: string[], cwd: string): Promise<Timed>
 }
 
 // A preload that prints the process's CPU time (user + sys) on exit to stderr, for both sides alike.
-const CPU_REPORTER = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('__cpu_ms=' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });\n`;
+// Only the main thread reports (preloads also run in worker threads); the usage is the whole process's.
+const CPU_REPORTER = `if (require('node:worker_threads').isMainThread) process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('__cpu_ms=' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });\n`;
 
 export const benchmark: Benchmark = {
   id: 'check',
