@@ -15,7 +15,7 @@ import { loadArticle } from '../../src/storage/store.js';
 import { addCandidates } from '../../src/services/review.js';
 
 const SOCKET = `verso-e2e-${process.pid}`;
-const SESSION = 'review';
+let SESSION = 'review';
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-t', SESSION, '-p');
 /** The screen with its attributes: the editor's cursor is reverse video, invisible in plain text. */
@@ -118,4 +118,22 @@ describe('verso review in tmux', () => {
     expect(state.approved).toMatchObject({ text: 'US Secretary of Defense Lloyd Austin (archives)', by: 'e2e-translator' });
     expect(state.draft).toBeNull();
   }, 90_000);
+
+  it('on SIGTERM, saves what the inline editor holds and gives the terminal back', async () => {
+    SESSION = 'signal';
+    const command = `env -u FORCE_COLOR -u NO_COLOR ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review ${SEED_ID} --to en; echo "VERSO-EXIT=$?"; sleep 30`;
+    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', dir, '-e', 'VERSO_USER=e2e-translator', command);
+    await waitForScreen((s) => s.includes('p1 · paragraph'), 'the review screen');
+    await press('G', (s) => s.includes('▸ p9'));
+    await press('e', (s) => s.includes('Editing'));
+    for (const ch of 'Meanwhile') await press(ch, undefined, true);
+
+    // The terminal closes or the system stops verso: the typed text must not be lost.
+    const shell = tmux('list-panes', '-t', SESSION, '-F', '#{pane_pid}').trim();
+    const verso = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim().split(/\s+/)[0]!;
+    process.kill(Number(verso), 'SIGTERM');
+    const after = await waitForScreen((s) => s.includes('VERSO-EXIT='), 'verso to exit');
+    expect(after).not.toContain('Editing');
+    expect(readState(dir, 'en', SEED_ID).segments['p9']?.draft?.text).toBe('Meanwhile');
+  }, 60_000);
 });
