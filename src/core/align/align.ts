@@ -9,7 +9,12 @@
  * 3. Long inputs are aligned coarse-to-fine: consecutive units are grouped into blocks, the blocks
  *    are aligned (recursively), and the fine alignment only explores a band around the block path.
  *    The band is widened and the search repeated if the best path runs along its edge.
- * The work is then about n × band width rather than n × m.
+ *    The work is then about n × band width rather than n × m.
+ * 4. Word pairs that the first alignment keeps putting together (`Gipfel`/`sommet`) are learnt
+ *    (lexicon.ts) and added as anchors; a second pass, in a narrow band around the first path on
+ *    long inputs, gives the result.
+ * The parameters (shape priors, variance, weights) were tuned on the development set in
+ * ../shared/align-dev (see tests/bench/align-dev-score.mjs), never on test data.
  */
 import { bandAroundPath, fullBand, pathTouchesEdge, type Band } from './band.js';
 import { runDp, type DpResult } from './dp.js';
@@ -59,7 +64,7 @@ export const DEFAULT_SHAPES: readonly BeadShape[] = [
   shape(4, 1, 0.003),
 ];
 
-export const DEFAULT_LEXICAL: LexicalModel = { diceWeight: 3, chanceMatch: 0.7, insertionLengthCost: 1 };
+export const DEFAULT_LEXICAL: LexicalModel = { matchWeight: 3, chanceMatch: 0.7, insertionLengthCost: 1 };
 // Gale and Church measured 6.8 on parliamentary text; literary and OCR-noisy text varies more.
 const DEFAULT_VARIANCE = 10;
 const DEFAULT_FULL_GRID_LIMIT = 250_000;

@@ -20,13 +20,6 @@ export function fullBand(n: number, m: number): Band {
   return { n, m, lo, hi };
 }
 
-/** Number of cells in the band. */
-export function bandSize(band: Band): number {
-  let total = 0;
-  for (let i = 0; i <= band.n; i++) total += band.hi[i]! - band.lo[i]! + 1;
-  return total;
-}
-
 /**
  * A band around a path given as grid points (i, j), sorted by i then j: every row keeps the
  * columns the path crosses, widened by `radius` on each side. Gaps between points are filled with

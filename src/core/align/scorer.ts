@@ -3,17 +3,19 @@
  *
  * 1. The prior of its shape (1–1 is common, 2–2 rare…).
  * 2. For beads with both sides, the Gale–Church length model (see length-model.ts).
- * 3. For 1–0 / 0–1 beads, a cost growing with the unit's length: a translator easily drops a
- *    short caption, hardly ever a long paragraph.
- * 4. Lexical evidence: the weighted Dice similarity of the anchors (numbers, names, cognates,
- *    quotes…) on the two sides, counted once per unit of the bead so that one 2–2 bead and two 1–1
- *    beads with the same similarity score alike. Anchors that occur only on one side of the whole
- *    document carry no information and weigh 0; rarer anchors weigh more (an inverse document
- *    frequency), and anchors whose frequency differs a lot between the two sides weigh less.
+ * 3. For 1–0 / 0–1 beads, a cost growing with the unit's length (a translator easily drops a
+ *    short caption, hardly ever a long paragraph), less an optional per-unit skip bonus.
+ * 4. Lexical evidence: every unit of the bead that has anchors (numbers, names, cognates,
+ *    quotes…) scores the share of its anchor weight found on the other side of the bead, minus
+ *    the share unrelated units match by chance. Summed per unit, so one 2–2 bead and two 1–1
+ *    beads with the same matches score alike, and a unit glued into a bead where nothing matches
+ *    it costs. Words that occur on one side of the document only carry no information and weigh
+ *    0 (numbers and URLs do weigh: seen on one side only, they mark a unit without counterpart);
+ *    rarer anchors weigh more (an inverse document frequency), and anchors whose frequency
+ *    differs a lot between the two sides weigh less.
  *
  * The anchor weight shared by a source unit and a target unit is computed once per pair inside
- * the band and cached; a bead's shared weight is the sum over its (source, target) pairs, capped
- * by the weight either side holds.
+ * the band and cached.
  */
 import type { Band } from './band.js';
 import { documentFrequency, type UnitFeatures } from './features.js';
@@ -23,10 +25,11 @@ export interface LexicalModel {
   /** Share of a unit's anchor weight an unrelated unit matches by chance: below it, pairing costs. */
   chanceMatch: number;
   /**
-   * Weight of the Dice similarity of the bead's anchors, counted once per unit in the bead so
-   * that one 2–2 bead and two 1–1 beads of equal similarity score the same.
+   * Weight of the lexical evidence: each unit with anchors in a bead adds `matchWeight / 2 ×
+   * (matched share − chanceMatch)`, so one 2–2 bead and two 1–1 beads with the same matches score
+   * the same.
    */
-  diceWeight: number;
+  matchWeight: number;
   /**
    * Extra cost of leaving a unit unaligned, per mean unit length: a short caption is easily
    * dropped by a translator, a long paragraph hardly ever.
@@ -45,8 +48,6 @@ export interface ScorerInput {
   maxSide: number;
   /** 1 for anchor ids that do not depend on the language (numbers, URLs). */
   universal?: Uint8Array;
-  /** Extra weight per anchor id (e.g. learnt word pairs), multiplied into the frequency weight. */
-  boost?: Float64Array;
 }
 
 /** Weight of each anchor id from its document frequency on both sides. */
@@ -92,7 +93,6 @@ export class BeadScorer {
     const { source, target, band, maxSide } = input;
     this.colScratch = new Float64Array(Math.max(1, maxSide));
     this.weights = anchorWeights(source, target, input.vocabSize, input.universal);
-    if (input.boost) for (let id = 0; id < this.weights.length; id++) this.weights[id]! *= input.boost[id] ?? 1;
     this.prefS = prefixSums(source.lengths);
     this.prefT = prefixSums(target.lengths);
     this.meanS = Math.max(1, this.prefS[source.count]! / Math.max(1, source.count));
@@ -191,7 +191,7 @@ export class BeadScorer {
           matched += cols[t]! >= own ? 1 : cols[t]! / own;
         }
       }
-      result += (lexical.diceWeight / 2) * (matched - lexical.chanceMatch * anchored);
+      result += (lexical.matchWeight / 2) * (matched - lexical.chanceMatch * anchored);
     }
     if (a === 0) {
       result -= lexical.insertionLengthCost * ((this.prefT[j + b]! - this.prefT[j]!) / this.meanT);
