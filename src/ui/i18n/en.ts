@@ -23,6 +23,7 @@ export const en = {
     title: 'verso review',
     to: '→ {{lang}}',
     progress: '{{approved}}/{{total}} approved',
+    origin: 'Origin: ',
     noOrigin: 'no origin URL',
     filter: 'filter: {{filter}}',
     search: 'search: “{{query}}”',

@@ -25,6 +25,7 @@ export const fr: UiResources = {
     title: 'verso relecture',
     to: '→ {{lang}}',
     progress: '{{approved}}/{{total}} approuvés',
+    origin: 'Origine : ',
     noOrigin: 'pas d’URL d’origine',
     filter: 'filtre : {{filter}}',
     search: 'recherche : « {{query}} »',

@@ -25,6 +25,7 @@ export const vi: UiResources = {
     title: 'verso duyệt',
     to: '→ {{lang}}',
     progress: '{{approved}}/{{total}} đã duyệt',
+    origin: 'Nguồn gốc: ',
     noOrigin: 'không có URL gốc',
     filter: 'bộ lọc: {{filter}}',
     search: 'tìm: “{{query}}”',

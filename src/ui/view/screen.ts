@@ -74,7 +74,7 @@ function headerLines(input: ScreenInput, counts: Record<SegmentStatus, number>):
     t('header.shown', { shown: state.visible.length }),
   ].join(' · ');
   const url = safeHttpUrl(input.originUrl);
-  const originLabel = `${t('label.origin')}: `;
+  const originLabel = t('header.origin');
   const room = Math.max(0, width - displayWidth(filterText) - displayWidth(originLabel) - 3);
   const link = url ? fitLine([{ text: url, style: 'link', href: url }], room) : [{ text: t('header.noOrigin'), style: 'dim' as const }];
   // The link's label may be cut to fit; the link itself always points at the whole URL.
