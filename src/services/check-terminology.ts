@@ -3,11 +3,10 @@
  * verso.config.json, `source<TAB>target` per line) and the do-not-translate list. A broken
  * glossary is an input error with file:line:column, never a silently empty glossary.
  */
-import { join } from 'node:path';
 import type { Terminology } from '../core/qa/types.js';
 import { parseGlossaryTsv } from '../engines/glossary.js';
 import { fileExists, readTextFile } from '../storage/atomic.js';
-import type { Project } from '../storage/project.js';
+import { resolveProjectFile, type Project } from '../storage/project.js';
 import { UserError } from './errors.js';
 
 export async function loadTerminology(project: Project, targetLang: string): Promise<Terminology> {
@@ -15,7 +14,7 @@ export async function loadTerminology(project: Project, targetLang: string): Pro
   const file = project.config.qa.glossaries[pair];
   const terminology: Terminology = { glossary: [], doNotTranslate: [...project.config.qa.doNotTranslate] };
   if (!file) return terminology;
-  const path = join(project.root, file);
+  const path = await resolveProjectFile(project, file, `qa.glossaries["${pair}"]`);
   if (!(await fileExists(path))) {
     throw new UserError(`the ${pair} glossary file does not exist`, { file, hint: `create it (source<TAB>target per line) or remove qa.glossaries["${pair}"] from verso.config.json` });
   }

@@ -9,9 +9,8 @@
  */
 import { readTextFile } from '../storage/atomic.js';
 import { FileProblemError } from '../storage/errors.js';
-import { displayPath, isInside, type Project } from '../storage/project.js';
+import { displayPath, resolveProjectFile, type Project } from '../storage/project.js';
 import { listArticles, loadArticle, loadState } from '../storage/store.js';
-import { resolve } from 'node:path';
 import { DeepLEngine, type DeepLEngineOptions } from '../engines/deepl.js';
 import { MemoryEngine, type MemoryEntry } from '../engines/memory.js';
 import { makeGlossary, parseGlossaryTsv, type Glossary } from '../engines/glossary.js';
@@ -44,9 +43,8 @@ export async function loadGlossaries(project: Project): Promise<Glossary[]> {
   const out: Glossary[] = [];
   for (const [pair, file] of Object.entries(project.config.deepl.glossaries)) {
     const [sourceLang, targetLang] = pair.split('-') as [string, string];
-    const path = resolve(project.root, file);
+    const path = await resolveProjectFile(project, file, `deepl.glossaries["${pair}"]`);
     const shown = displayPath(project, path);
-    if (!isInside(project.root, path)) throw new UserError(`glossary "${file}" is outside the project`, { file: 'verso.config.json', hint: 'keep glossary files inside the project (e.g. glossaries/fr-en.tsv)' });
     let text: string;
     try {
       text = await readTextFile(path, shown, MAX_GLOSSARY_BYTES);

@@ -4,6 +4,7 @@
  * everything verso stores.
  */
 import { join, dirname, resolve, relative, isAbsolute, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
 import { CONFIG_FILE, validateConfig, type VersoConfig } from '../core/config/config.js';
 import { isValidArticleId } from '../core/segment/article-id.js';
 import { fileExists, readTextFile } from './atomic.js';
@@ -95,6 +96,27 @@ export async function openProject(cwd: string): Promise<Project> {
 export function displayPath(project: Project, path: string): string {
   const rel = relative(project.root, path);
   return rel === '' ? '.' : rel.split(sep).join('/');
+}
+
+/**
+ * Resolves a file the config names (a glossary, say) relative to the project and checks that it
+ * is inside it, also after following symbolic links: a cloned repository could otherwise point
+ * `glossaries/fr-en.tsv` at any file of the user's and have verso read it (and send it to DeepL).
+ * Returns the absolute path; a missing file is left for the caller to report.
+ */
+export async function resolveProjectFile(project: Project, file: string, configField: string): Promise<string> {
+  const path = resolve(project.root, file);
+  const outside = () =>
+    new FileProblemError(`${configField}: "${file}" is outside the project`, CONFIG_FILE, null, 'keep such files inside the project (e.g. glossaries/fr-en.tsv), as real files rather than links');
+  if (!isInside(project.root, path)) throw outside();
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    return path;
+  }
+  if (!isInside(await realpath(project.root), real)) throw outside();
+  return path;
 }
 
 /** True when `path` lies inside `root` (no `..` escape, no other drive). */

@@ -12,7 +12,7 @@
  * than that.
  */
 import { promises as fs } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Article, ReviewState } from '../core/model.js';
 import { emptyReviewState } from '../core/catalog/state-ops.js';
 import { serializeLocale, sourceLocaleEntries, targetLocaleEntries, validateLocaleObject, type LocaleResource } from '../core/catalog/locale-file.js';
@@ -192,6 +192,9 @@ async function commitFiles(project: Project, files: Journal['files']): Promise<v
     if (current !== f.text) changed.push(f);
   }
   if (changed.length === 0) return;
+  // Checked for every file before anything is written, so a refusal leaves the project as it was.
+  const realRoot = await fs.realpath(project.root);
+  for (const f of changed) await assertRealPathInside(project, realRoot, f.path);
   if (changed.length === 1) {
     await writeFileAtomic(changed[0]!.path, changed[0]!.text);
     return;
@@ -214,17 +217,46 @@ async function replayJournal(project: Project): Promise<void> {
   let journal: Journal;
   try {
     journal = JSON.parse(text) as Journal;
+    if (!Array.isArray(journal.files) || journal.files.some((f) => typeof f?.path !== 'string' || typeof f.text !== 'string')) throw new Error('not a journal');
   } catch {
     // A journal is written atomically, so a damaged one was never completed: nothing was
     // applied from it yet, and dropping it leaves the previous consistent set.
     await fs.rm(project.paths.journal, { force: true });
     return;
   }
+  const realRoot = await fs.realpath(project.root);
   for (const f of journal.files) {
     const target = resolve(project.root, f.path);
-    if (isInside(project.root, target)) await writeFileAtomic(target, f.text);
+    if (!isInside(project.root, target)) continue;
+    await assertRealPathInside(project, realRoot, target);
+    await writeFileAtomic(target, f.text);
   }
   await fs.rm(project.paths.journal, { force: true });
+}
+
+/**
+ * Refuses to write `path` when it, or the directory it would go in, is reached through a
+ * symbolic link leading outside the project: a cloned repository can commit links, and a write
+ * through `locales/en -> ~/.ssh` must not happen. Checks the nearest part of the path that
+ * exists (the rest is created inside it).
+ */
+async function assertRealPathInside(project: Project, realRoot: string, path: string): Promise<void> {
+  for (let probe = path; ; ) {
+    let real: string;
+    try {
+      real = await fs.realpath(probe);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      const parent = dirname(probe);
+      if (parent === probe) return;
+      probe = parent;
+      continue;
+    }
+    if (!isInside(realRoot, real)) {
+      throw new FileProblemError('is a symbolic link leading outside the project; verso does not write through it', displayPath(project, probe), null, 'replace the link with a real file or directory');
+    }
+    return;
+  }
 }
 
 /**
