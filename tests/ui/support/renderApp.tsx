@@ -48,7 +48,7 @@ export function renderReview(session: ReviewSession, options: RenderOptions = {}
   const waitFor = async (check: (frame: string) => boolean, what = 'the expected frame') => {
     await vi.waitFor(() => {
       if (!check(frame())) throw new Error(`waiting for ${what}; last frame:\n${frame()}`);
-    }, { timeout: 3000, interval: 5 });
+    }, { timeout: 10_000, interval: 5 });
     return frame();
   };
   /** Sends one key and waits until the frame changes (or `until` holds). */
