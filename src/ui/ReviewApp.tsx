@@ -190,6 +190,8 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       const before = loaded.state.segments[key];
       try {
         const after = await action(lang);
+        // A language switch meanwhile has reloaded everything from disk, this write included.
+        if (data.current !== loaded) return;
         applySegment(key, after, options.advance ?? false);
         if (options.undoable ?? true) dispatch({ type: 'undoPushed', entry: { key, lang, before } });
         notify({ id: done, values: { key }, tone: 'success' });
@@ -296,6 +298,11 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
 
   const handleKey = (input: string, key: Key) => {
     const current = stateRef.current;
+    // Ctrl-C leaves from anywhere, keeping what the editor holds (as a signal would).
+    if (key.ctrl && input === 'c') {
+      void flush().finally(() => exit());
+      return;
+    }
     if (current.help) {
       const command = commandFor('list', input, key);
       if (command === 'help' || command === 'quit' || key.escape) dispatch({ type: 'command', command: 'help' });
@@ -338,17 +345,20 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   }, []);
   useInput(onInput);
 
-  // On a signal, the process wrapper saves what the inline editor holds, then waits for writes.
+  /** Saves what the inline editor holds (if anything changed), then waits for pending writes. */
+  async function flush(): Promise<void> {
+    const editing = stateRef.current.editor;
+    if (editing && isDirty(editing.buffer) && editing.buffer.text.trim() !== '') {
+      const text = editing.buffer.text;
+      await perform(editing.key, (lang) => session.edit(lang, editing.key, text), 'message.edited');
+    }
+    await queue.current;
+  }
+
+  // On a signal, the process wrapper calls the same flush before unmounting.
   useEffect(() => {
     if (!exitHooks) return;
-    exitHooks.flush = async () => {
-      const editing = stateRef.current.editor;
-      if (editing && isDirty(editing.buffer) && editing.buffer.text.trim() !== '') {
-        const text = editing.buffer.text;
-        await perform(editing.key, (lang) => session.edit(lang, editing.key, text), 'message.edited');
-      }
-      await queue.current;
-    };
+    exitHooks.flush = flush;
     return () => {
       exitHooks.flush = undefined;
     };

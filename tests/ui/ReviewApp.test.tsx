@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { buildArticle, buildState, MemorySession, type SegmentSpec } from './support/memorySession.js';
 import { KEYS, renderReview } from './support/renderApp.js';
@@ -302,6 +302,21 @@ describe('layout and size', () => {
     expect(ours).toContain('Titre avec  effacement');
     expect(ours).toContain('tabbed');
     expect(ours).toMatch(/copied\s+over/);
+  });
+});
+
+describe('leaving', () => {
+  it('ctrl+c from the inline editor saves what was typed, then leaves', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('G');
+    await app.press('e', (f) => f.includes('Editing'));
+    await app.press('O');
+    await app.press('K');
+    app.stdin.write(KEYS.ctrl('c'));
+    await vi.waitFor(() => expect(s.segment('en', 'p5')?.draft?.text).toBe('OK'));
+    expect(s.log).toEqual(['edit en p5']);
   });
 });
 
