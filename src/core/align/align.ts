@@ -117,10 +117,18 @@ export function alignUnits(source: readonly string[], target: readonly string[],
     const features = buildFeatures(sourceLengths, ids);
     return skipBonus ? { ...features, skipBonus } : features;
   };
-  const pass = (sIds: readonly number[][], tIds: readonly number[][], guide: DpResult | null): DpResult =>
-    alignFeatures(sourceFeaturesOf(sIds), buildFeatures(targetLengths, tIds), { ...context, vocabSize: vocab.size, universal: vocab.universal() }, guide?.path);
+  const pass = (sIds: readonly number[][], tIds: readonly number[][], guide: DpResult | null, passShapes = shapes): DpResult =>
+    alignFeatures(
+      sourceFeaturesOf(sIds),
+      buildFeatures(targetLengths, tIds),
+      { ...context, shapes: passShapes, vocabSize: vocab.size, universal: vocab.universal() },
+      guide?.path,
+    );
 
-  const firstPass = pass(sourceIds, targetIds, null);
+  // The first pass only guides the second and feeds the lexicon: the common shapes suffice, at
+  // half the cost. (Without a second pass, it is the result, and uses every shape.)
+  const firstShapes = options.learnLexicon === false ? shapes : shapes.filter((s) => s.a <= 2 && s.b <= 2);
+  const firstPass = pass(sourceIds, targetIds, null, firstShapes);
   const first = firstPass.beads;
   if (options.learnLexicon === false) return first;
   // Second pass: word pairs that the first pass keeps putting together become anchors too.
