@@ -61,7 +61,9 @@ export async function checkInWorkers(project: Project, ids: string[], langs: str
       (slice) =>
         new Promise<WorkerOutput>((resolve, reject) => {
           const input: WorkerInput = { root: project.root, ids: slice, langs, qa };
-          const worker = new Worker(workerUrl, { workerData: input });
+          // QA allocates many short-lived strings: a larger young generation means far fewer
+          // scavenges (the default is sized for interactive programs).
+          const worker = new Worker(workerUrl, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
           worker.once('message', (out: WorkerOutput) => resolve(out));
           worker.once('error', reject);
           worker.once('exit', (code) => {

@@ -17,13 +17,19 @@ export const SPACE_CHARS = ' \u00A0\u202F\u2009';
  * `Nguyễn Xuân Phúc` and `Nguyen Xuan Phuc` fold to the same key.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
+  const cached = FOLDED.get(text);
+  if (cached !== undefined) return cached;
+  // Plain ASCII needs no decomposition (the costly part): lower-case and apostrophes only.
+  const folded = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'))
     .replace(/[’ʼ‘`]/g, "'")
     .toLowerCase();
+  // The same source paragraph is folded once per target language and per check: remember it.
+  if (FOLDED.size >= 4096) FOLDED.clear();
+  FOLDED.set(text, folded);
+  return folded;
 }
+
+const FOLDED = new Map<string, string>();
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

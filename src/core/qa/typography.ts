@@ -24,8 +24,17 @@ export function normalizeFrenchTypography(text: string): string {
 
 /** Normalises the source side when its language uses French typography (fr, and fr-CA etc.). */
 export function neutralTypography(text: string, lang: string): string {
-  return lang.toLowerCase().startsWith('fr') ? normalizeFrenchTypography(text) : text.replace(/\.\.\./g, '…');
+  if (!lang.toLowerCase().startsWith('fr')) return text.replace(/\.\.\./g, '…');
+  // The source side is normalised by several checks and for every target language: remember it.
+  const cached = NEUTRAL.get(text);
+  if (cached !== undefined) return cached;
+  const out = normalizeFrenchTypography(text);
+  if (NEUTRAL.size >= 4096) NEUTRAL.clear();
+  NEUTRAL.set(text, out);
+  return out;
 }
+
+const NEUTRAL = new Map<string, string>();
 
 /** Double quotation marks of every style, opening and closing. */
 export const DOUBLE_QUOTES = /[“”„‟"«»]/g;

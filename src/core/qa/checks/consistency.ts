@@ -2,7 +2,7 @@
  * Article-level checks: `inconsistent-name` (one name, several spellings across an article's
  * translations) and `inconsistent-translation` (one source paragraph, several translations).
  */
-import { containsFoldedKey, findNames } from '../names.js';
+import { findNames } from '../names.js';
 import { fold, quote } from '../text.js';
 import type { Draft } from './registry.js';
 
@@ -19,12 +19,24 @@ interface Occurrence {
   end: number;
 }
 
+/** Every run of two or more consecutive words of the source's capitalised names, folded. */
+function sourceNameKeys(pairs: KeyedPair[]): Set<string> {
+  const keys = new Set<string>();
+  for (const p of pairs) {
+    for (const run of findNames(p.source)) {
+      const w = fold(run.text).split(/[ \u00A0]+/);
+      for (let i = 0; i < w.length - 1; i++) for (let j = i + 2; j <= w.length; j++) keys.add(w.slice(i, j).join(' '));
+    }
+  }
+  return keys;
+}
+
 /**
  * The names of the source as they occur in one target text. A capitalised run in a translation
  * often glues a title to the name (`Finance Minister Nguyễn Văn Thắng`), so the longest runs of
- * two or more of its words that the source also mentions are taken, not the whole run.
+ * two or more of its words that are also a name in the source are taken, not the whole run.
  */
-function sourceNamesIn(target: string, foldedSource: string): Occurrence[] {
+function sourceNamesIn(target: string, sourceKeys: Set<string>): Occurrence[] {
   const out: Occurrence[] = [];
   for (const run of findNames(target)) {
     const wordsOf = [...run.text.matchAll(/[^ \u00A0]+/g)].map((m) => ({ text: m[0], start: run.start + m.index }));
@@ -35,8 +47,9 @@ function sourceNamesIn(target: string, foldedSource: string): Occurrence[] {
         const first = wordsOf[i]!;
         const last = wordsOf[j - 1]!;
         const text = target.slice(first.start, last.start + last.text.length);
-        if (containsFoldedKey(foldedSource, fold(text))) {
-          out.push({ key: fold(text), text, start: first.start, end: last.start + last.text.length });
+        const key = fold(text).split(/[ \u00A0]+/).join(' ');
+        if (sourceKeys.has(key)) {
+          out.push({ key, text, start: first.start, end: last.start + last.text.length });
           i = j;
           taken = true;
           break;
@@ -61,11 +74,12 @@ function diacriticCount(text: string): number {
 
 export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
   const out = new Map<string, Draft[]>();
-  const foldedSource = fold(pairs.map((p) => p.source).join('\n'));
+  const sourceKeys = sourceNameKeys(pairs);
+  if (sourceKeys.size === 0) return out;
   // folded name → spelling → where it occurs
   const forms = new Map<string, Map<string, Array<{ key: string; start: number; end: number }>>>();
   for (const p of pairs) {
-    for (const n of sourceNamesIn(p.target, foldedSource)) {
+    for (const n of sourceNamesIn(p.target, sourceKeys)) {
       const bySpelling = forms.get(n.key) ?? new Map<string, Array<{ key: string; start: number; end: number }>>();
       bySpelling.set(n.text, [...(bySpelling.get(n.text) ?? []), { key: p.key, start: n.start, end: n.end }]);
       forms.set(n.key, bySpelling);

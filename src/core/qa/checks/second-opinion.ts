@@ -8,7 +8,8 @@
  */
 import { baseLang } from '../text.js';
 import { compareTokens, extractNumericTokens } from '../numbers.js';
-import { containsFolded, findAcronyms, findNames } from '../names.js';
+import { containsFoldedKey, findAcronyms, findNames } from '../names.js';
+import { fold } from '../text.js';
 import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
 
@@ -44,11 +45,13 @@ export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] 
 
   // Names and acronyms the machine kept but the human changed or dropped.
   const seen = new Set<string>();
+  const foldedMachine = fold(machine);
+  const foldedHuman = fold(pair.target);
   for (const n of [...findNames(pair.source), ...findAcronyms(pair.source)]) {
     if (seen.has(n.key)) continue;
     seen.add(n.key);
-    const inMachine = n.key === n.text ? machine.includes(n.text) : containsFolded(machine, n.key);
-    const inHuman = n.key === n.text ? pair.target.includes(n.text) : containsFolded(pair.target, n.key);
+    const inMachine = n.key === n.text ? machine.includes(n.text) : containsFoldedKey(foldedMachine, n.key);
+    const inHuman = n.key === n.text ? pair.target.includes(n.text) : containsFoldedKey(foldedHuman, n.key);
     if (inMachine && !inHuman) {
       out.push({ check: 'mt-disagrees', message: `the source and the machine translation both have “${n.text}”; the approved translation does not`, span: { side: 'source', start: n.start, end: n.end } });
     }

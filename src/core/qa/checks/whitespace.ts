@@ -12,7 +12,12 @@ export function checkWhitespace(pair: SegmentPair): Draft[] {
   if (target.trim() === '') return [];
   const out: Draft[] = [];
   const lead = (t: string) => /^[\s\u00A0\u202F\u2009]*/u.exec(t)![0];
-  const trail = (t: string) => /[\s\u00A0\u202F\u2009]*$/u.exec(t)![0];
+  // From the end by hand: an end-anchored regex is tried at every position of the text.
+  const trail = (t: string) => {
+    let i = t.length;
+    while (i > 0 && /[\s\u00A0\u202F\u2009]/u.test(t[i - 1]!)) i--;
+    return t.slice(i);
+  };
   const tl = lead(target);
   const tt = trail(target);
   if (tl !== lead(source) && tl !== '') out.push({ check: 'whitespace-start', message: 'the translation starts with whitespace', span: { side: 'target', start: 0, end: tl.length } });

@@ -41,6 +41,13 @@ function proseWords(text: string): string[] {
   return words(t).map((w) => w.text).filter((w) => /\p{L}/u.test(w));
 }
 
+const FIRST_WORDS = /[\p{L}\p{N}]+(?:[^\p{L}\p{N}]+[\p{L}\p{N}]+){0,3}/u;
+
+/** The first four words, letters and digits only, space-separated. */
+function firstWords(text: string): string {
+  return (FIRST_WORDS.exec(text)?.[0] ?? '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
 /**
  * A copy of the source is fine for a name, a number or a URL (`Lloyd Austin`, `COVID-19`), not for a
  * sentence. Three or more words of prose copied unchanged means the segment was not translated.
@@ -50,6 +57,8 @@ export function checkUntranslated(pair: SegmentPair, opts: QaOptions): Draft[] {
   // Typography normalisation only removes a few spaces and quotes: texts of clearly different
   // lengths cannot be copies, and the normalisation below is the costly part.
   if (Math.abs(pair.source.length - pair.target.length) > 8 + pair.source.length / 10) return [];
+  // A copy starts with the same words; comparing the first few is far cheaper than normalising all.
+  if (fold(firstWords(pair.source)) !== fold(firstWords(pair.target))) return [];
   const norm = (t: string, lang: string) => fold(neutralTypography(t, lang)).replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[“”"]/g, '"').trim();
   if (norm(pair.source, opts.sourceLang) !== norm(pair.target, opts.targetLang)) return [];
   const prose = proseWords(pair.source);
