@@ -17,6 +17,7 @@
  */
 import type { Lang } from '../core/model.js';
 import type { TranslateBatchOptions, TranslationEngine, TranslationRequest, TranslationResult } from './types.js';
+import { EngineError } from './errors.js';
 
 export interface MemoryEntry {
   source: string;
@@ -165,7 +166,8 @@ export class MemoryEngine implements TranslationEngine {
     const memory = await this.memoryFor(options.sourceLang, options.targetLang);
     const results: TranslationResult[] = [];
     // Delivered in slices, yielding in between, so a caller can save and show progress.
-    for (let start = 0; start < requests.length && !options.signal?.aborted; start += MEMORY_SLICE) {
+    for (let start = 0; start < requests.length; start += MEMORY_SLICE) {
+      if (options.signal?.aborted) throw new EngineError('cancelled', 'Translation was interrupted.');
       const slice: TranslationResult[] = [];
       for (const request of requests.slice(start, start + MEMORY_SLICE)) {
         const match = memory.lookup(request.text, this.threshold);

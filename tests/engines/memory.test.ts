@@ -79,3 +79,26 @@ describe('memory engine', () => {
     expect(strict.fingerprint).not.toBe(new MemoryEngine({ load: () => entries }).fingerprint);
   });
 });
+
+describe('memory engine: interrupt', () => {
+  it('stops between slices when aborted, saying it was cancelled, after delivering what it matched', async () => {
+    const engine = new MemoryEngine({ load: () => entries });
+    const controller = new AbortController();
+    const delivered: string[] = [];
+    const requests = Array.from({ length: 1000 }, (_, i) => ({ id: `x/${i}`, text: entries[i % 3]!.source }));
+    const error = await engine
+      .translate(requests, {
+        sourceLang: 'fr',
+        targetLang: 'en',
+        signal: controller.signal,
+        onResults: (r) => {
+          delivered.push(...r.map((x) => x.id));
+          controller.abort();
+        },
+      })
+      .catch((e: unknown) => e);
+    expect((error as { kind?: string }).kind).toBe('cancelled');
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.length).toBeLessThan(1000);
+  });
+});
