@@ -68,6 +68,15 @@ describe('verso align <article> <translation> --to', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('--json gives the summary and the ladder to scripts', async () => {
+    const dir = await seededProject(['en']);
+    const r = await runCli(['align', SEED_ID, FIXTURE, '--to', 'en', '--dry-run', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { summary: Record<string, number>; rows: Array<{ keys: string[]; paragraphs: number[] }> };
+    expect(out.summary).toMatchObject({ oneToOne: 6, merges: 1, splits: 1, unmatchedSource: 0, unmatchedTarget: 0 });
+    expect(out.rows.map((row) => `${row.keys.join(',')}:${row.paragraphs.join(',')}`)).toEqual(['p1:0', 'p2:1', 'p3,p4:2', 'p5:3', 'p6:4', 'p7:5', 'p8:6,7', 'p9:8']);
+  });
+
   it('keeps an approval, adding the aligned text as a candidate only', async () => {
     const dir = await seededProject(['en']);
     expect((await runCli(['approve', SEED_ID, 'p2', '--to', 'en', '--text', 'The US defence secretary, Lloyd Austin'], { cwd: dir })).code).toBe(0);

@@ -3,7 +3,7 @@ import { sanitizeLine } from '../../core/text/sanitize.js';
 import { actorNow, currentUser } from '../../services/actor.js';
 import { alignOrigin, alignTranslation, type LadderRow } from '../../services/align.js';
 import { alignLineFiles } from '../../services/align-lines.js';
-import { boolOpt, stringOpt, type CommandContext, type CommandSpec } from '../command.js';
+import { boolOpt, stringOpt, writeJson, type CommandContext, type CommandSpec } from '../command.js';
 import { loadProject } from '../context.js';
 import { UsageError } from '../errors.js';
 import { preview } from '../format.js';
@@ -30,6 +30,7 @@ export const alignCommand: CommandSpec = {
     to: { type: 'string', value: '<lng>', description: 'target language of the translation file' },
     origin: { type: 'boolean', description: "align the article's original (Vietnamese) text as its origin reference" },
     'dry-run': { type: 'boolean', description: 'print the ladder with the first words of each side; change nothing' },
+    json: { type: 'boolean', description: 'with --to or --origin: print the result (summary, ladder, keys) as JSON' },
   },
   positionals: { min: 1, max: 2, names: '<article|source-file> [<file>]' },
   async run(ctx) {
@@ -57,6 +58,10 @@ async function runTranslation(ctx: CommandContext): Promise<number> {
   const project = await loadProject(ctx);
   const [article, file] = ctx.args as [string, string];
   const r = await alignTranslation(project, { article, file, lang, dryRun, actor: actorNow(currentUser(ctx.env)) });
+  if (boolOpt(ctx, 'json')) {
+    writeJson(ctx, { article, lang, dryRun, ...r });
+    return 0;
+  }
   const out: string[] = [];
   if (dryRun) out.push(...ladderLines(r.rows));
   out.push(summaryLine(r.summary));
@@ -74,6 +79,10 @@ async function runOrigin(ctx: CommandContext): Promise<number> {
   const dryRun = boolOpt(ctx, 'dry-run');
   const project = await loadProject(ctx);
   const r = await alignOrigin(project, { article, ...(file ? { file } : {}), dryRun, actor: actorNow(currentUser(ctx.env)), fetch: { signal: ctx.signal } });
+  if (boolOpt(ctx, 'json')) {
+    writeJson(ctx, { article, dryRun, ...r });
+    return 0;
+  }
   const out: string[] = [];
   out.push(`origin from ${preview(r.from, 100)}`);
   if (dryRun) out.push(...ladderLines(r.rows));
