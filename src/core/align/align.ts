@@ -145,8 +145,12 @@ export function alignUnits(source: readonly string[], target: readonly string[],
   }
   const withPairs = (ids: number[][], words: string[][], pairOf: Map<string, number>): number[][] =>
     ids.map((unit, k) => {
-      const extra = words[k]!.flatMap((w) => (pairOf.has(w) ? [pairOf.get(w)!] : []));
-      return extra.length ? unit.concat(extra) : unit;
+      let extended: number[] | null = null;
+      for (const w of words[k]!) {
+        const id = pairOf.get(w);
+        if (id !== undefined) (extended ??= unit.slice()).push(id);
+      }
+      return extended ?? unit;
     });
   // The first path guides the second: on long inputs it only searches a narrow band around it.
   return pass(withPairs(sourceIds, sourceWords, pairOfS), withPairs(targetIds, targetWords, pairOfT), firstPass).beads;

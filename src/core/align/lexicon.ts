@@ -19,7 +19,7 @@ export interface LexiconOptions {
   maxBeads: number;
 }
 
-export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { minCount: 2, minDice: 0.5, maxShare: 0.25, maxBeads: 4000 };
+export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { minCount: 2, minDice: 0.5, maxShare: 0.25, maxBeads: 2000 };
 
 export function wordSet(text: string): string[] {
   const seen = new Set<string>();
