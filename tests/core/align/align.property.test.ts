@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { alignUnits, isValidLadder, type Bead } from '../../../src/core/align/index.js';
+import { alignUnits, distributeSentences, isValidLadder, matchParagraphs, type Bead } from '../../../src/core/align/index.js';
 
 /** Sentences made of a small vocabulary, with names and numbers: enough for anchors to matter. */
 const word = fc.constantFrom('the', 'house', 'river', 'Paris', 'Lloyd', 'Austin', 'maison', 'fleuve', 'guerre', '2023', '150', '«', '»', 'said', '?', 'Ukraine');
@@ -63,6 +63,51 @@ describe('alignUnits: every ladder is monotone and covers each unit exactly once
         expect(beads).toEqual(texts.map((_, i) => ({ source: [i], target: [i] })));
       }),
       { numRuns: 80 },
+    );
+  });
+});
+
+describe('matchParagraphs and distributeSentences: structural guarantees', () => {
+  it('matchParagraphs pairs each paragraph at most once, in order, with similarity in (0, 1]', () => {
+    fc.assert(
+      fc.property(side, side, (oldTexts, newTexts) => {
+        const pairs = matchParagraphs(oldTexts, newTexts);
+        for (let k = 0; k < pairs.length; k++) {
+          const p = pairs[k]!;
+          expect(p.similarity).toBeGreaterThan(0);
+          expect(p.similarity).toBeLessThanOrEqual(1);
+          if (k > 0) {
+            expect(p.oldIndex).toBeGreaterThan(pairs[k - 1]!.oldIndex);
+            expect(p.newIndex).toBeGreaterThan(pairs[k - 1]!.newIndex);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('matchParagraphs pairs every paragraph of an unchanged text with itself', () => {
+    const distinct = fc.uniqueArray(fc.array(word, { minLength: 3, maxLength: 12 }).map((ws) => ws.join(' ')), { minLength: 0, maxLength: 30 });
+    fc.assert(
+      fc.property(distinct, (texts) => {
+        expect(matchParagraphs(texts, texts)).toEqual(texts.map((_, i) => ({ oldIndex: i, newIndex: i, similarity: 1 })));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('distributeSentences loses and duplicates no sentence: the parts, in order, are the target sentences', () => {
+    const sentences = fc.array(fc.array(word, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' ') + '.'), { minLength: 1, maxLength: 6 });
+    const splitter = (t: string) => t.split(/(?<=\.) /);
+    fc.assert(
+      fc.property(fc.array(sentences, { minLength: 2, maxLength: 4 }), sentences, (paragraphs, targetSentences) => {
+        const target = targetSentences.join(' ');
+        const parts = distributeSentences(paragraphs.map((p) => p.join(' ')), target, splitter, splitter);
+        if (parts === null) return;
+        expect(parts).toHaveLength(paragraphs.length);
+        expect(parts.join(' ')).toBe(target);
+      }),
+      { numRuns: 100 },
     );
   });
 });
