@@ -77,6 +77,16 @@ describe('verso align <article> <translation> --to', () => {
     expect(out.rows.map((row) => `${row.keys.join(',')}:${row.paragraphs.join(',')}`)).toEqual(['p1:0', 'p2:1', 'p3,p4:2', 'p5:3', 'p6:4', 'p7:5', 'p8:6,7', 'p9:8']);
   });
 
+  it('never prints control sequences from the translation file', async () => {
+    const dir = await seededProject(['en']);
+    const file = join(tempDir(), 'hostile.txt');
+    writeFileSync(file, english.map((p, k) => (k === 0 ? `\u001b]0;pwned\u0007\u001b[2J${p}\u202e` : p)).join('\n'));
+    const r = await runCli(['align', SEED_ID, file, '--to', 'en', '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Pentagon spokesman');
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
+
   it('keeps an approval, adding the aligned text as a candidate only', async () => {
     const dir = await seededProject(['en']);
     expect((await runCli(['approve', SEED_ID, 'p2', '--to', 'en', '--text', 'The US defence secretary, Lloyd Austin'], { cwd: dir })).code).toBe(0);
