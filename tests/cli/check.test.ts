@@ -142,6 +142,43 @@ describe('verso check findings', () => {
   });
 });
 
+describe('terminology and configuration', () => {
+  const setConfig = (dir: string, patch: Record<string, unknown>) => {
+    const file = join(dir, 'verso.config.json');
+    writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), ...patch }, null, 2)}\n`);
+  };
+
+  it('applies the glossary of the language pair and the do-not-translate list', async () => {
+    const dir = await budgetProject({ ...GOOD_EN, p3: 'Shipments reached $355.5 billion.' });
+    writeFileSync(join(dir, 'gloss.tsv'), '# terms\nexportations\tExports|export sales\n');
+    setConfig(dir, { qa: { glossaries: { 'fr-en': 'gloss.tsv' }, doNotTranslate: ['porte-parole'] } });
+    const r = await cli(dir, 'check', '--to', 'en', '--format', 'json');
+    const checks = (JSON.parse(r.stdout) as { findings: Array<{ check: string; key: string; file: string; line: number }> }).findings.map((f) => `${f.key} ${f.check} ${f.file}:${f.line}`);
+    expect(checks).toEqual(['p2 do-not-translate originals/budget.txt:2', 'p3 glossary originals/budget.txt:3']);
+    expect(r.code).toBe(1);
+  });
+
+  it('rejects a broken glossary line and an unknown disabled check with exit 2', async () => {
+    const dir = await budgetProject();
+    writeFileSync(join(dir, 'gloss.tsv'), 'exportations\tExports\nbudget without a tab\n');
+    setConfig(dir, { qa: { glossaries: { 'fr-en': 'gloss.tsv' } } });
+    const r = await cli(dir, 'check', '--to', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^verso: gloss\.tsv:2:\d+: glossary: expected "source<TAB>target"/);
+    setConfig(dir, { qa: { disabled: ['spelling'] } });
+    const r2 = await cli(dir, 'check', '--to', 'en');
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('unknown QA check "spelling" in qa.disabled');
+  });
+
+  it('does not run a check switched off in qa.disabled', async () => {
+    const dir = await budgetProject({ ...GOOD_EN, p1: 'The minister announced a 75% increase in the budget in 2024.' });
+    expect((await cli(dir, 'check', '--to', 'en')).code).toBe(1);
+    setConfig(dir, { qa: { disabled: ['numbers'] } });
+    expect((await cli(dir, 'check', '--to', 'en')).code).toBe(0);
+  });
+});
+
 describe('verso qa ignore', () => {
   it('records the acceptance in the review state and shows the finding as ignored, no longer failing', async () => {
     const dir = await budgetProject({ ...GOOD_EN, p2: '“We are ready”, the spokesman said' });

@@ -23,6 +23,9 @@ export const checkCommand: CommandSpec = {
     'Only the languages and articles checked can fail the check.',
     '',
     'Exit codes: 0 nothing failing, 1 failing findings, 2 usage or input error (damaged file, unknown option).',
+    '',
+    'Large projects are checked in one worker thread per core; VERSO_CHECK_THREADS=1 keeps one thread.',
+    'The JSON report is described by src/core/report/check-report.schema.json.',
   ].join('\n'),
   options: {
     to: { type: 'string', multiple: true, value: '<lng,…>', description: 'target languages (default: all configured)' },
