@@ -47,6 +47,12 @@ export interface GenerateOptions {
   targetLangs?: string[];
   seed?: number;
   mix?: StateMix;
+  /**
+   * No paragraph text twice in the whole project. Real projects repeat captions across articles
+   * (and so do generated ones by default); a test that identifies segments by their text wants
+   * them distinct.
+   */
+  uniqueTexts?: boolean;
 }
 
 export interface GeneratedProject {
@@ -93,9 +99,10 @@ export async function generateProject(options: GenerateOptions): Promise<Generat
     bytes += Buffer.byteLength(text);
   };
 
+  const seenAcrossArticles = options.uniqueTexts ? new Set<string>() : undefined;
   for (let i = 0; i < options.articles; i++) {
     const id = articleIdFor(i, rng);
-    const original = generateOriginal(rng, options.segmentsPerArticle);
+    const original = generateOriginal(rng, options.segmentsPerArticle, seenAcrossArticles);
     const parsed = parseOriginal(original.text, boilerplate);
     const article = buildArticle(id, 'fr', parsed.originUrl, parsed.paragraphs);
     const states = targetLangs.map((lang) => generateState(rng, article, lang, mix, expected[lang]!));

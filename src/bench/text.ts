@@ -110,9 +110,8 @@ export interface GeneratedOriginal {
  * article (real articles do not repeat a paragraph, and duplicates would make re-import matching
  * ambiguous in a way no benchmark is about).
  */
-export function generateOriginal(rng: Random, segments: number): GeneratedOriginal {
+export function generateOriginal(rng: Random, segments: number, seen: Set<string> = new Set()): GeneratedOriginal {
   const paragraphs: string[] = [];
-  const seen = new Set<string>();
   while (paragraphs.length < segments) {
     const r = rng.next();
     // The seed's mix: mostly paragraphs, a caption after some, a teaser now and then.

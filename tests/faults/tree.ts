@@ -27,9 +27,10 @@ export interface TreeProblems {
  * Returns every problem found (empty when the project is consistent): unparsable JSON, target
  * locale files that differ from the approved strings in the state, a locale file for an
  * approved segment missing, leftover temporary files. A journal is allowed (the next verso
- * command replays it) only when `allowJournal` is set.
+ * command replays it) only when `allowJournal` is set; temporary files only with
+ * `allowTempFiles` (a process killed between writing one and renaming it leaves it behind).
  */
-export function checkProjectTree(root: string, options: { allowJournal?: boolean } = {}): string[] {
+export function checkProjectTree(root: string, options: { allowJournal?: boolean; allowTempFiles?: boolean } = {}): string[] {
   const problems: string[] = [];
   const files = listFiles(root);
   const parsed = new Map<string, unknown>();
@@ -42,10 +43,10 @@ export function checkProjectTree(root: string, options: { allowJournal?: boolean
     }
   }
   if (!options.allowJournal && files.includes(join('.verso', 'journal.json'))) problems.push('.verso/journal.json left behind');
-  for (const f of files) if (f.endsWith('.tmp')) problems.push(`${f}: temporary file left behind`);
+  if (!options.allowTempFiles) for (const f of files) if (f.endsWith('.tmp')) problems.push(`${f}: temporary file left behind`);
   const articlesDir = join(root, '.verso', 'articles');
   if (!existsSync(articlesDir)) return problems;
-  for (const f of files.filter((x) => x.startsWith(join('.verso', 'state') + '/'))) {
+  for (const f of files.filter((x) => x.startsWith(join('.verso', 'state') + '/') && x.endsWith('.json'))) {
     const state = parsed.get(f) as ReviewState | undefined;
     if (!isObject(state) || !isObject(state.segments)) {
       problems.push(`${f}: not a review-state object`);
