@@ -8,7 +8,9 @@
  *     text (stricter than DeepL on purpose: verso must never send one), a known target language,
  *     `more`/`less` formality only where the target supports it, glossary pair checks;
  *   - `GET /v2/usage`, `GET /v2/languages`, `GET /v2/glossary-language-pairs`;
- *   - `/v2/glossaries` (create, list, get, entries, delete), one language pair per glossary.
+ *   - `/v2/glossaries` (create, list, get, entries, delete), one language pair per glossary;
+ *   - `GET /__verso/stats` (not DeepL's): request and character counters, for a benchmark that
+ *     runs this server in its own process.
  *
  * The "translation" is a deterministic transformation, so a test can tell which input produced
  * which output: see `fakeTranslate`. Every request is recorded (`requests`), and faults can be
@@ -23,6 +25,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+
+/** Counters for a client in another process (not part of DeepL's API; no key needed). */
+export const STATS_PATH = '/__verso/stats';
 
 /** DeepL's documented request limits. */
 export const MAX_TEXTS_PER_REQUEST = 50;
@@ -372,6 +377,12 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     const body = await readBody(req, MAX_REQUEST_BYTES);
     if (server.latencyMs > 0) await sleep(server.latencyMs);
     const fault = takeFault(record.path);
+    if (record.path === STATS_PATH) {
+      // Not DeepL's: lets a process that started this server by hand (a benchmark) read what it saw.
+      record.outcome = 200;
+      sendJson(res, 200, { requests: requests.length, translateRequests: server.translateCalls().length, characterCount });
+      return;
+    }
     try {
       if (body === 'too-large') {
         record.bodyBytes = Number(req.headers['content-length'] ?? MAX_REQUEST_BYTES + 1);

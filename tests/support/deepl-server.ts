@@ -9,6 +9,7 @@ export {
   codePoints,
   MAX_TEXTS_PER_REQUEST,
   MAX_REQUEST_BYTES,
+  STATS_PATH,
   type DeepLServerOptions,
   type DeepLTestServer,
   type Fault,
