@@ -198,7 +198,8 @@ export class DeepLEngine implements TranslationEngine {
         await deliver(
           translated.map((t, k) => {
             const request = toSend[chunk.indices[k]!]!;
-            return { id: request.id, text: t.text, billedCharacters: t.billedCharacters ?? [...request.text].length };
+            const note = modelType && t.modelTypeUsed ? { note: `DeepL ${t.modelTypeUsed}` } : {};
+            return { id: request.id, text: t.text, billedCharacters: t.billedCharacters ?? [...request.text].length, ...note };
           }),
         );
       }

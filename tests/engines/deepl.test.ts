@@ -115,6 +115,8 @@ describe('deepl engine: requests', () => {
     expect(viCall!.params.model_type).toEqual(['quality_optimized']);
     expect(vi[0]!.text).toBe(fakeTranslate('Paragraphe numéro 0.', 'VI'));
     expect(de[0]!.text).toBe(fakeTranslate('Paragraphe numéro 0.', 'DE', { formality: 'more' }));
+    // The model DeepL used is noted on the candidate for the reviewer.
+    expect(de[0]!.note).toBe('DeepL quality_optimized');
     // The language list was asked for once, not per batch.
     await e.translate(segments(1), { sourceLang: 'fr', targetLang: 'de' });
     expect(server.requests.filter((r) => r.path === '/v2/languages')).toHaveLength(1);
