@@ -192,7 +192,7 @@ function escapeRegExp(text: string): string {
 }
 
 export interface ExtractOptions {
-  /** Also read spelled-out small numbers (`trois`, `three`); default true. */
+  /** Also read spelled-out small numbers on their own (`trois`, `three`); default true. */
   words?: boolean;
 }
 
@@ -327,8 +327,10 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
     }
   }
 
-  // 6. Small numbers spelled out, for tolerance (`3` ↔ `three`) and the MT second opinion.
-  if (options.words !== false && rules.numberWords) {
+  // 6. Small numbers spelled out, for tolerance (`3` ↔ `three`) and the MT second opinion. A
+  //    spelled-out number before a scale word (`un million`) is as definite as digits: it is
+  //    read even when `words` is false.
+  if (rules.numberWords) {
     for (const m of work.matchAll(rules.numberWords)) {
       const lower = m[0].toLowerCase();
       const v = rules.wordValues.get(lower) ?? (ONE_BEFORE_SCALE.has(lower) ? 1 : undefined);
@@ -337,7 +339,7 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
       if (scaled.factor !== 1) {
         // `un million`, `three billion`: a value as definite as digits.
         tokens.push({ kind: 'number', value: canonical(v * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
-      } else if (rules.wordValues.has(lower)) {
+      } else if (options.words !== false && rules.wordValues.has(lower)) {
         tokens.push({ kind: 'number', value: v, word: true, text: m[0], start: m.index, end: m.index + m[0].length });
       }
     }

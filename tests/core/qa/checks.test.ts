@@ -23,6 +23,13 @@ describe('French typography is normalised before punctuation is compared', () =>
   });
 });
 
+describe('numbers spelled out with a scale word', () => {
+  it('are compared even when no digit differs', () => {
+    expect(checks('Un million de touristes sont attendus.', 'A billion tourists are expected.')).toEqual(['numbers']);
+    expect(checks('Un million de touristes sont attendus.', 'One million tourists are expected.')).toEqual([]);
+  });
+});
+
 describe('punctuation spacing depends on the target language', () => {
   it('asks for a no-break space before ! in French targets, not before the colon of a time', () => {
     const viFr: QaOptions = { sourceLang: 'vi', targetLang: 'fr' };

@@ -76,6 +76,11 @@ describe('compareTokens', () => {
     expect(r.extra.map((t) => t.text)).toEqual(['75']);
   });
 
+  it('compares spelled-out numbers with a scale word as values', () => {
+    expect(cmp('un million de personnes', 'fr', 'a billion people', 'en').missing.map((t) => t.value)).toEqual([1e6]);
+    expect(cmp('un million de personnes', 'fr', 'one million people', 'en').missing).toEqual([]);
+  });
+
   it('accepts a digit spelled out on the other side', () => {
     expect(cmp('cinq missiles, 3 morts', 'fr', 'five missiles, three dead', 'en').missing).toEqual([]);
     expect(cmp('trois morts', 'fr', '3 dead', 'en').extra).toEqual([]);

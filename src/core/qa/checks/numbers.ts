@@ -12,6 +12,9 @@ function describe(t: NumericToken): string {
 }
 
 export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
+  // Digits alone first: when they agree (the usual case) spelled-out numbers cannot change that.
+  const digitsOnly = compareTokens(extractNumericTokens(pair.source, opts.sourceLang, { words: false }), extractNumericTokens(pair.target, opts.targetLang, { words: false }));
+  if (digitsOnly.missing.length === 0 && digitsOnly.extra.length === 0) return [];
   const src = extractNumericTokens(pair.source, opts.sourceLang);
   const tgt = extractNumericTokens(pair.target, opts.targetLang);
   const { missing, extra } = compareTokens(src, tgt);
