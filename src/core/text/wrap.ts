@@ -27,9 +27,10 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // Pure ASCII printable text is one column per character: skip string-width for the common case.
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 // string-width is slow on non-ASCII text (it tests each grapheme against emoji patterns), and
-// wrapping asks for the width of the same short pieces — a grapheme, a word — over and over.
+// the screen asks for the width of the same pieces — graphemes, words, whole rows — over and
+// over, frame after frame. Widths of strings up to a screen row long are remembered (bounded).
 const SHORT_WIDTHS = new Map<string, number>();
-const SHORT = 24;
+const SHORT = 256;
 
 export function displayWidth(text: string): number {
   if (ASCII_PRINTABLE.test(text)) return text.length;
@@ -37,7 +38,7 @@ export function displayWidth(text: string): number {
   let width = SHORT_WIDTHS.get(text);
   if (width === undefined) {
     width = stringWidth(text);
-    if (SHORT_WIDTHS.size > 50_000) SHORT_WIDTHS.clear();
+    if (SHORT_WIDTHS.size > 20_000) SHORT_WIDTHS.clear();
     SHORT_WIDTHS.set(text, width);
   }
   return width;

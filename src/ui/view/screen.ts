@@ -104,6 +104,29 @@ function listLines(input: ScreenInput): Line[] {
   });
 }
 
+/** Two columns of lines, row by row: the left padded to its width, ` │ `, the right. */
+function sideBySide(left: readonly Line[], right: readonly Line[], layout: Layout): Line[] {
+  const rows: Line[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    rows.push([...padLine(left[i] ?? [], layout.columns.left), { text: ' │ ', style: 'dim' }, ...fitLine(right[i] ?? [], layout.columns.right)]);
+  }
+  return rows;
+}
+
+/** QA findings, full width, under the segment's texts. */
+function qaLines(findings: readonly QaFinding[], width: number, { t }: LineOptions): Line[] {
+  const lines: Line[] = [];
+  for (const finding of findings) {
+    const head = `${t('label.qa', { check: finding.check })}: `;
+    wrapText(head + sanitizeLine(finding.message), width).forEach((row, i) => {
+      lines.push(i === 0
+        ? [{ text: row.slice(0, head.length), style: finding.severity === 'error' ? 'error' : 'notice' }, { text: row.slice(head.length), style: 'text' }]
+        : [{ text: row, style: 'text' }]);
+    });
+  }
+  return lines;
+}
+
 function detailLines(input: ScreenInput): Line[] {
   const { state, layout, options } = input;
   const key = selectedKey(state);
@@ -115,44 +138,33 @@ function detailLines(input: ScreenInput): Line[] {
     input.cache.get(cacheKey(state.diffView ? 'diff' : 'full'), width, () => targetBlock(view, width, state.diffView, options));
   const editing = state.editor && state.editor.key === key ? state.editor : null;
 
-  // Body lines, and the line the editor's cursor is on (kept in view while typing).
+  const findings = input.qaOf?.(key) ?? [];
+  // Body lines, and the line the editor's cursor is on (kept in view while typing). Without the
+  // editor, the body depends only on the segment's revision and the view settings: cached, so
+  // a frame showing it again (j then k, a resize back) does no text work at all.
   let body: Line[];
   let cursorLine: number | null = null;
-  if (layout.mode === 'stacked') {
-    const left = source(layout.width);
-    if (editing) {
-      const block = editorBlock(editing.buffer, layout.width, options);
-      cursorLine = left.length + block.cursorLine;
-      body = [...left, ...block.lines];
+  if (editing) {
+    const block = (width: number) => editorBlock(editing.buffer, width, options);
+    if (layout.mode === 'stacked') {
+      const left = source(layout.width);
+      const edited = block(layout.width);
+      cursorLine = left.length + edited.cursorLine;
+      body = [...left, ...edited.lines];
     } else {
-      body = [...left, ...target(layout.width)];
+      const edited = block(layout.columns.right);
+      cursorLine = edited.cursorLine;
+      body = sideBySide(source(layout.columns.left), edited.lines, layout);
     }
+    body.push(...qaLines(findings, layout.width, options));
   } else {
-    const { left: lw, right: rw } = layout.columns;
-    const left = source(lw);
-    let right: Line[];
-    if (editing) {
-      const block = editorBlock(editing.buffer, rw, options);
-      cursorLine = block.cursorLine;
-      right = block.lines;
-    } else {
-      right = target(rw);
-    }
-    const rows = Math.max(left.length, right.length);
-    body = [];
-    for (let i = 0; i < rows; i++) {
-      body.push([...padLine(left[i] ?? [], lw), { text: ' │ ', style: 'dim' }, ...fitLine(right[i] ?? [], rw)]);
-    }
-  }
-
-  // QA findings of the selected segment, under its texts, full width.
-  for (const finding of input.qaOf?.(key) ?? []) {
-    const head = `${options.t('label.qa', { check: finding.check })}: `;
-    wrapText(head + sanitizeLine(finding.message), layout.width).forEach((row, i) => {
-      body.push(i === 0
-        ? [{ text: row.slice(0, head.length), style: finding.severity === 'error' ? 'error' : 'notice' }, { text: row.slice(head.length), style: 'text' }]
-        : [{ text: row, style: 'text' }]);
-    });
+    const id = cacheKey(`body|${layout.mode}|${state.diffView ? 'diff' : 'full'}|qa${findings.length}`);
+    body = input.cache.get(id, layout.width, () => [
+      ...(layout.mode === 'stacked'
+        ? [...source(layout.width), ...target(layout.width)]
+        : sideBySide(source(layout.columns.left), target(layout.columns.right), layout)),
+      ...qaLines(findings, layout.width, options),
+    ]);
   }
 
   const room = Math.max(0, layout.detailHeight - 1);
