@@ -197,11 +197,16 @@ export async function translateProject(project: Project, options: TranslateOptio
   // Plan: the work items of every language, before anything is sent.
   const plans = new Map<Lang, WorkItem[]>();
   for (const lang of langs) plans.set(lang, []);
-  for (const id of ids) {
-    const article = await loadArticle(project, id);
+  // Records are read a few at a time (reads overlap; order of the plan stays the sorted ids).
+  const loaded = await mapLimit(ids, 8, async (id) => ({
+    article: await loadArticle(project, id),
+    states: await Promise.all(langs.map((lang) => loadState(project, id, lang))),
+  }));
+  for (const [index, id] of ids.entries()) {
+    const { article, states } = loaded[index]!;
     const contexts = contextsFor(article, contextMode);
-    for (const lang of langs) {
-      const state = await loadState(project, id, lang);
+    for (const [langIndex, lang] of langs.entries()) {
+      const state = states[langIndex]!;
       const fingerprint = engine.fingerprintFor?.(article.sourceLang, lang) ?? engine.fingerprint;
       for (const segment of activeSegments(article)) {
         if (!needsTranslation(segment, state, only, engine.id)) continue;
@@ -392,6 +397,20 @@ function finish(report: TranslateReport): TranslateReport {
     report.totals.remaining += report.dryRun ? 0 : r.remaining;
   }
   return report;
+}
+
+/** `Promise.all(items.map(fn))` with at most `limit` calls running at once. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 class AbandonedError extends Error {}
