@@ -32,24 +32,6 @@ export function wordDiff(before: string, after: string): DiffSpan[] {
   return spans;
 }
 
-/** True when the two texts differ in words (not only in spacing). */
-export function hasWordChanges(spans: readonly DiffSpan[]): boolean {
-  return spans.some((span) => span.kind !== 'same' && span.text.trim() !== '');
-}
-
-/** Summary counts in words, for a one-line "+3 −2" display. */
-export function countChangedWords(spans: readonly DiffSpan[]): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const span of spans) {
-    if (span.kind === 'same') continue;
-    const n = tokenizeWords(span.text).length;
-    if (span.kind === 'added') added += n;
-    else removed += n;
-  }
-  return { added, removed };
-}
-
 // A word is a run of letters, digits and combining marks, with inner apostrophes or hyphens
 // (« l'appel », « aujourd’hui », « porte-parole » are one word each); every other visible
 // character (punctuation, « ») is a token of its own.

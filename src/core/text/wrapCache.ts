@@ -32,8 +32,4 @@ export class WrapCache<T> {
   get size(): number {
     return this.entries.size;
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }

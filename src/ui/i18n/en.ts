@@ -32,7 +32,6 @@ export const en = {
   label: {
     origin: 'Origin',
     source: 'Source',
-    previousSource: 'Previous source',
     sourceChange: 'Source change (previous → current)',
     machine: 'Machine · {{engine}} · {{date}}',
     noMachine: 'Machine: none yet (verso translate)',
@@ -65,7 +64,6 @@ export const en = {
     loading: 'Loading…',
     empty: 'No segment to show with this filter.',
     unchanged: '{{key}}: unchanged.',
-    externalEditor: 'Opening {{editor}}…',
     qaScanning: 'Checking QA… {{done}}/{{total}}',
     qaDone: 'QA checked: {{count}} segments with issues.',
     language: 'Now reviewing {{lang}}.',

@@ -34,7 +34,6 @@ export const fr: UiResources = {
   label: {
     origin: 'Origine',
     source: 'Source',
-    previousSource: 'Source précédente',
     sourceChange: 'Changement de la source (précédente → actuelle)',
     machine: 'Machine · {{engine}} · {{date}}',
     noMachine: 'Machine : rien pour l’instant (verso translate)',
@@ -67,7 +66,6 @@ export const fr: UiResources = {
     loading: 'Chargement…',
     empty: 'Aucun segment à afficher avec ce filtre.',
     unchanged: '{{key}} : inchangé.',
-    externalEditor: 'Ouverture de {{editor}}…',
     qaScanning: 'Contrôle QA… {{done}}/{{total}}',
     qaDone: 'QA contrôlée : {{count}} segments à revoir.',
     language: 'Relecture en {{lang}}.',

@@ -34,7 +34,6 @@ export const vi: UiResources = {
   label: {
     origin: 'Bản gốc',
     source: 'Nguồn',
-    previousSource: 'Nguồn trước đây',
     sourceChange: 'Thay đổi của nguồn (trước → hiện tại)',
     machine: 'Máy dịch · {{engine}} · {{date}}',
     noMachine: 'Máy dịch: chưa có (verso translate)',
@@ -67,7 +66,6 @@ export const vi: UiResources = {
     loading: 'Đang tải…',
     empty: 'Không có đoạn nào với bộ lọc này.',
     unchanged: '{{key}}: không thay đổi.',
-    externalEditor: 'Đang mở {{editor}}…',
     qaScanning: 'Đang kiểm tra QA… {{done}}/{{total}}',
     qaDone: 'Đã kiểm tra QA: {{count}} đoạn có lỗi.',
     language: 'Đang duyệt {{lang}}.',

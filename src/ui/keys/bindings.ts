@@ -147,7 +147,3 @@ export function keyLabel(spec: KeySpec): string {
   const base = spec.name ? LABEL[spec.name] : spec.input === '\n' ? 'ctrl+j' : spec.input === ' ' ? 'Space' : (spec.input ?? '');
   return `${spec.ctrl && spec.input !== '\n' ? 'ctrl+' : ''}${spec.meta ? 'alt+' : ''}${base}`;
 }
-
-export function bindingsFor(context: KeyContext): Binding[] {
-  return BINDINGS.filter((binding) => binding.context === context);
-}
