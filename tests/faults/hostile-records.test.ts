@@ -56,6 +56,7 @@ function readingCommands(): CommandCase[] {
   if (have.has('diff')) list.push({ argv: ['diff', SEED_ID, '--to', 'en'] });
   if (have.has('render')) list.push({ argv: ['render', SEED_ID, '--to', 'en'] });
   if (have.has('export')) list.push({ argv: ['export', 'xliff', SEED_ID, '--to', 'en'] });
+  if (have.has('translate')) list.push({ argv: ['translate', '--engine', 'memory', '--to', 'en', '--dry-run'] }, { argv: ['translate', '--engine', 'memory', '--to', 'en'], writes: true });
   return list;
 }
 
@@ -132,7 +133,7 @@ async function checkDamagedFile(relPath: string, content: string): Promise<void>
 }
 
 /** More cases when hunting bugs locally: VERSO_FUZZ_SCALE=10 npx vitest run tests/faults */
-const RUNS = 60 * Number(process.env['VERSO_FUZZ_SCALE'] ?? 1);
+const RUNS = 40 * Number(process.env['VERSO_FUZZ_SCALE'] ?? 1);
 
 describe('hostile project files never crash verso and never half-apply', () => {
   it('review state files', async () => {
