@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Benchmark, BenchRow } from '../../src/bench/types.js';
 import { median, timeOnce } from '../../src/bench/measure.js';
+import * as deepl from 'deepl-node';
 import { DeepLEngine } from '../../src/engines/deepl.js';
 import { translateProject, type TranslateReport } from '../../src/services/translate.js';
 import { initProject } from '../../src/services/init.js';
@@ -160,6 +161,33 @@ export const benchmark: Benchmark = {
         baselineMs: idealMs,
         runs,
         note: `${first.requests} requests, ${first.report.totals.billedCharacters.toLocaleString('en-US')} characters billed`,
+      });
+
+      // 1b. The floor under this machine's current load: the same number of requests through
+      //     deepl-node alone (no planning, no cache, nothing saved), measured right after.
+      const floorRuns: number[] = [];
+      const client = new deepl.DeepLClient(TEST_AUTH_KEY, { serverUrl: server.url });
+      const chunkTexts = Array.from({ length: 50 }, (_, i) => articleText('floor', 51).split('\n')[i + 1]!);
+      for (let i = 0; i < runs; i++) {
+        let next = 0;
+        floorRuns.push(
+          await timeOnce(() =>
+            Promise.all(
+              Array.from({ length: CONCURRENCY }, async () => {
+                while (next++ < first.requests) await client.translateText(chunkTexts, 'fr', 'en-GB', { context: 'Titre\nChapeau' });
+              }),
+            ),
+          ),
+        );
+      }
+      rows.push({
+        case: `${segments} segments, first run`,
+        subject: 'verso translate',
+        subjectMs: batchedMs,
+        baseline: `deepl-node alone, the same ${first.requests} requests`,
+        baselineMs: median(floorRuns),
+        runs,
+        note: 'what verso adds: planning, cache, saving every response',
       });
 
       // 2. One request per segment, same client and concurrency, on a sample.
