@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runArticleQa } from '../../../src/core/qa/run.js';
+import { DEFAULT_BOILERPLATE } from '../../../src/core/config/config.js';
+import { parseOriginal } from '../../../src/core/segment/parse-original.js';
+import { buildArticle } from '../../../src/core/segment/build-article.js';
 import type { CheckId, Terminology } from '../../../src/core/qa/types.js';
 
 interface FixtureSegment { key: string; source: string; target: string; machine?: string; expect: CheckId[] }
@@ -57,6 +60,54 @@ for (const file of ['fr-en.json', 'fr-vi.json']) {
     }
   });
 }
+
+/**
+ * The bundled seed article (a real French news text), segmented as `verso import` does, with
+ * translations written for this set: correct ones must be clean; each planted error is found.
+ */
+interface SeedFixture {
+  article: string;
+  translations: Record<string, Record<string, string>>;
+  planted: Array<{ lang: string; key: string; replace: [string, string]; expect: CheckId[]; machine?: string }>;
+  doNotTranslate: string[];
+}
+describe('QA on the seed article', () => {
+  const seed = JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/qa/seed-article.json', import.meta.url)), 'utf8')) as SeedFixture;
+  const originalText = readFileSync(fileURLToPath(new URL(`../../../../shared/seed/${seed.article}.txt`, import.meta.url)), 'utf8');
+  const parsed = parseOriginal(originalText, DEFAULT_BOILERPLATE.map((p) => new RegExp(p, 'u')));
+  const article = buildArticle(seed.article, 'fr', parsed.originUrl, parsed.paragraphs);
+  const terminology: Terminology = { glossary: [], doNotTranslate: seed.doNotTranslate };
+  const pairsFor = (tr: Record<string, string>, machine?: { key: string; text: string }) =>
+    article.order.map((key) => ({ key, source: article.segments[key]!.text, target: tr[key]!, ...(machine?.key === key ? { machine: machine.text } : {}) }));
+
+  for (const lang of Object.keys(seed.translations)) {
+    it(`correct ${lang} translation of every segment: no finding`, () => {
+      const tr = seed.translations[lang]!;
+      expect(Object.keys(tr)).toEqual(article.order);
+      const findings = runArticleQa(pairsFor(tr), { sourceLang: 'fr', targetLang: lang, terminology });
+      tally.pairs += article.order.length;
+      tally.correctPairs += article.order.length;
+      const all = [...findings.entries()].flatMap(([key, fs]) => fs.map((f) => `${key}: ${f.check}: ${f.message}`));
+      for (const f of all) bump(f.split(': ')[1]!, 'fp');
+      expect(all).toEqual([]);
+    });
+  }
+
+  for (const p of seed.planted) {
+    it(`planted in ${p.lang} ${p.key} (“${p.replace[1]}”): ${p.expect.join(', ')} found, nothing else`, () => {
+      const tr = { ...seed.translations[p.lang]! };
+      expect(tr[p.key]).toContain(p.replace[0]);
+      tr[p.key] = tr[p.key]!.replace(p.replace[0], p.replace[1]);
+      const findings = runArticleQa(pairsFor(tr, p.machine ? { key: p.key, text: p.machine } : undefined), { sourceLang: 'fr', targetLang: p.lang, terminology });
+      tally.pairs++;
+      tally.planted += p.expect.length;
+      const found = [...findings.entries()].flatMap(([key, fs]) => fs.map((f) => ({ key, check: f.check })));
+      for (const f of found) bump(f.check, f.key === p.key && p.expect.includes(f.check) ? 'tp' : 'fp');
+      for (const c of p.expect) if (!found.some((f) => f.key === p.key && f.check === c)) bump(c, 'fn');
+      expect(found).toEqual(p.expect.map((check) => ({ key: p.key, check })));
+    });
+  }
+});
 
 afterAll(() => {
   const precision = tally.tp / Math.max(1, tally.tp + tally.fp);

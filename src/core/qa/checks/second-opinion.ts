@@ -14,15 +14,16 @@ import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
 
 const NEGATION: Record<string, RegExp> = {
-  fr: /(?<![\p{L}])(?:ne(?![\p{L}])|n['’])[^.;!?]*?(?<![\p{L}])(?:pas|jamais|plus|rien|personne|aucun|aucune|guère|nullement)(?![\p{L}])|(?<![\p{L}])(?:sans|aucun|aucune|jamais)(?![\p{L}])/iu,
-  en: /(?<![\p{L}])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/iu,
-  vi: /(?<![\p{L}])(?:chưa|chẳng|chả|đừng|chớ|không(?! (?:quân|gian|khí|phận|lưu|kích|ảnh)))(?![\p{L}])/iu,
-  de: /(?<![\p{L}])(?:nicht|nie|niemals|kein|keine|keinen|keiner|nichts|niemand|ohne)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:ne(?![\p{L}])|n['’])[^.;!?]*?(?<![\p{L}])(?:pas|jamais|plus|rien|personne|aucun|aucune|guère|nullement)(?![\p{L}])|(?<![\p{L}])(?:sans|aucun|aucune|jamais)(?![\p{L}])/giu,
+  en: /(?<![\p{L}])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/giu,
+  vi: /(?<![\p{L}])(?:chưa|chẳng|chả|đừng|chớ|không(?! (?:quân|gian|khí|phận|lưu|kích|ảnh)))(?![\p{L}])/giu,
+  de: /(?<![\p{L}])(?:nicht|nie|niemals|kein|keine|keinen|keiner|nichts|niemand|ohne)(?![\p{L}])/giu,
 };
 
-function hasNegation(text: string, lang: string): boolean | undefined {
+/** How many negations a text has (`ne … pas` counts once); undefined for a language without rules. */
+function negations(text: string, lang: string): number | undefined {
   const re = NEGATION[baseLang(lang)];
-  return re ? re.test(text) : undefined;
+  return re ? [...text.matchAll(re)].length : undefined;
 }
 
 export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] {
@@ -57,9 +58,20 @@ export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] 
     }
   }
 
-  // Negation: both the source and the machine negate, the human text does not.
-  if (hasNegation(pair.source, opts.sourceLang) && hasNegation(machine, opts.targetLang) && hasNegation(pair.target, opts.targetLang) === false) {
-    out.push({ check: 'mt-disagrees', message: 'the source and the machine translation are negative; the approved translation has no negation', span: null });
+  // Negation: the source and the machine negate, the human text negates less often. Counting
+  // (not just presence) catches one dropped "not" in a paragraph that has others.
+  const inSource = negations(pair.source, opts.sourceLang) ?? 0;
+  const inMachine = negations(machine, opts.targetLang) ?? 0;
+  const inHuman = negations(pair.target, opts.targetLang);
+  const agreed = Math.min(inSource, inMachine);
+  if (agreed > 0 && inHuman !== undefined && inHuman < agreed) {
+    out.push({
+      check: 'mt-disagrees',
+      message: inHuman === 0
+        ? 'the source and the machine translation are negative; the approved translation has no negation'
+        : `the source and the machine translation have ${agreed} negation(s); the approved translation ${inHuman}`,
+      span: null,
+    });
   }
   return out;
 }
