@@ -19,7 +19,7 @@ import { activeSegments, buildRow, buildSegmentView, type SegmentView } from './
 import { segmentQa } from './model/qa.js';
 import type { ReviewData, ReviewSession } from './session.js';
 import { isDirty } from './state/editor.js';
-import { initialReviewState, reviewReducer, selectedKey, type Notice, type ReviewScreenState } from './state/reviewReducer.js';
+import { initialReviewState, reviewReducer, selectedKey, type Notice, type ReviewAction, type ReviewScreenState } from './state/reviewReducer.js';
 import { helpLines } from './view/help.js';
 import type { Line } from './view/lines.js';
 import { buildScreen } from './view/screen.js';
@@ -54,12 +54,29 @@ const NO_KEY: Key = {
 
 const NEEDS_DATA = new Set<CommandId>(['approve', 'acceptMachine', 'revertDraft', 'edit', 'externalEdit', 'undo', 'nextLanguage']);
 
+/** One character of a multi-key chunk as Ink would have reported it alone. */
+function keyOfChar(ch: string): [string, Key] {
+  if (ch === '\r') return ['', { ...NO_KEY, return: true }];
+  if (ch === '\t') return ['', { ...NO_KEY, tab: true }];
+  if (ch === '\u007f' || ch === '\b') return ['', { ...NO_KEY, backspace: true }];
+  if (ch === '\u001b') return ['', { ...NO_KEY, escape: true, meta: true }];
+  const code = ch.charCodeAt(0);
+  if (ch !== '\n' && code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }];
+  return [ch, NO_KEY];
+}
+
 export function ReviewApp({ session, initialLang, t, uiLanguage, markers, externalEditor, exitHooks }: ReviewAppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reviewReducer, undefined, () =>
     initialReviewState({ lang: initialLang, languages: session.languages }));
+  // The latest state, also between a key and the frame it causes: several keys can arrive in one
+  // chunk (`j` then Enter typed fast), and Enter must approve the segment the `j` selected.
   const stateRef = useRef<ReviewScreenState>(state);
   stateRef.current = state;
+  const act = useCallback((action: ReviewAction) => {
+    stateRef.current = reviewReducer(stateRef.current, action);
+    dispatch(action);
+  }, []);
 
   const data = useRef<ReviewData | null>(null);
   const views = useRef(new Map<string, SegmentView>());
@@ -77,9 +94,9 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   const layout = useMemo(() => computeLayout(size.columns, size.rows), [size]);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  useEffect(() => dispatch({ type: 'pageSize', rows: layout.listHeight }), [layout.listHeight]);
+  useEffect(() => act({ type: 'pageSize', rows: layout.listHeight }), [layout.listHeight]);
 
-  const notify = (notice: Notice | null) => dispatch({ type: 'notice', notice });
+  const notify = (notice: Notice | null) => act({ type: 'notice', notice });
   const failed = (error: unknown) =>
     notify({ id: 'message.failed', values: { error: sanitizeLine(error instanceof Error ? error.message : String(error)) }, tone: 'error' });
 
@@ -94,7 +111,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       qaFindings.current.clear();
       qaScanned.current = null;
       const rows = activeSegments(loaded.article).map((segment) => buildRow(segment, loaded.state.segments[segment.key]));
-      dispatch({ type: 'loaded', lang: state.lang, rows });
+      act({ type: 'loaded', lang: state.lang, rows });
     }, failed);
     return () => {
       cancelled = true;
@@ -152,7 +169,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
           counts[key] = qaRef.current(key).length;
           if (counts[key]! > 0) flagged++;
         }
-        dispatch({ type: 'qaCounted', lang, counts });
+        act({ type: 'qaCounted', lang, counts });
         const done = Math.min(keys.length, start + 100);
         notify(done < keys.length
           ? { id: 'message.qaScanning', values: { done, total: keys.length }, tone: 'info' }
@@ -175,7 +192,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     else delete segments[key];
     loaded.state = { ...loaded.state, segments };
     views.current.delete(key);
-    dispatch({ type: 'rowUpdated', row: buildRow(loaded.article.segments[key]!, next, qaRef.current(key).length), advance });
+    act({ type: 'rowUpdated', row: buildRow(loaded.article.segments[key]!, next, qaRef.current(key).length), advance });
   };
 
   /**
@@ -193,7 +210,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
         // A language switch meanwhile has reloaded everything from disk, this write included.
         if (data.current !== loaded) return;
         applySegment(key, after, options.advance ?? false);
-        if (options.undoable ?? true) dispatch({ type: 'undoPushed', entry: { key, lang, before } });
+        if (options.undoable ?? true) act({ type: 'undoPushed', entry: { key, lang, before } });
         notify({ id: done, values: { key }, tone: 'success' });
       } catch (error) {
         failed(error);
@@ -210,7 +227,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     const segmentState = loaded.state.segments[key];
     const view = viewOf(key);
     if (view.status === 'approved' && !segmentState?.draft) {
-      dispatch({ type: 'command', command: 'moveDown' });
+      act({ type: 'command', command: 'moveDown' });
       return;
     }
     // The draft if there is one; a stale approval is re-approved as it stands; else the machine text.
@@ -229,20 +246,20 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     if (!editing) return;
     const text = editing.buffer.text;
     if (!isDirty(editing.buffer)) {
-      dispatch({ type: 'editClosed' });
+      act({ type: 'editClosed' });
       return;
     }
     if (text.trim() === '') {
       notify({ id: 'message.failed', values: { error: t('message.nothingToApprove', { key: editing.key }) }, tone: 'error' });
       return;
     }
-    dispatch({ type: 'editClosed' });
+    act({ type: 'editClosed' });
     void perform(editing.key, (lang) => session.edit(lang, editing.key, text), 'message.edited');
   };
 
   const editExternally = (key: string, text: string) => {
     if (!externalEditor) return;
-    dispatch({ type: 'editClosed' });
+    act({ type: 'editClosed' });
     // A notice is always shown afterwards, so the frame differs from the one before the editor
     // took the terminal and Ink repaints all of it.
     notify(null);
@@ -275,7 +292,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
         else if (key) void perform(key, (lang) => session.revertDraft(lang, key), 'message.reverted');
         return;
       case 'edit':
-        if (key) dispatch({ type: 'editStarted', key, text: viewOf(key).editable });
+        if (key) act({ type: 'editStarted', key, text: viewOf(key).editable });
         return;
       case 'externalEdit':
         if (key) editExternally(key, viewOf(key).editable);
@@ -286,13 +303,13 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
           notify({ id: 'message.nothingToUndo', tone: 'info' });
           return;
         }
-        dispatch({ type: 'undoPopped' });
-        dispatch({ type: 'select', key: entry.key });
+        act({ type: 'undoPopped' });
+        act({ type: 'select', key: entry.key });
         void perform(entry.key, (lang) => session.restore(lang, entry.key, entry.before as SegmentState | undefined), 'message.undone', { undoable: false });
         return;
       }
       default:
-        dispatch({ type: 'command', command });
+        act({ type: 'command', command });
     }
   };
 
@@ -305,24 +322,24 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     }
     if (current.help) {
       const command = commandFor('list', input, key);
-      if (command === 'help' || command === 'quit' || key.escape) dispatch({ type: 'command', command: 'help' });
-      else if (command === 'moveDown' || command === 'scrollDetailDown' || command === 'pageDown') dispatch({ type: 'command', command: 'scrollDetailDown' });
-      else if (command === 'moveUp' || command === 'scrollDetailUp' || command === 'pageUp') dispatch({ type: 'command', command: 'scrollDetailUp' });
+      if (command === 'help' || command === 'quit' || key.escape) act({ type: 'command', command: 'help' });
+      else if (command === 'moveDown' || command === 'scrollDetailDown' || command === 'pageDown') act({ type: 'command', command: 'scrollDetailDown' });
+      else if (command === 'moveUp' || command === 'scrollDetailUp' || command === 'pageUp') act({ type: 'command', command: 'scrollDetailUp' });
       return;
     }
     if (current.search.editing) {
       const command = commandFor('search', input, key);
-      if (command) dispatch({ type: 'command', command });
-      else if (!key.ctrl && !key.meta && input) dispatch({ type: 'searchTyped', text: input });
+      if (command) act({ type: 'command', command });
+      else if (!key.ctrl && !key.meta && input) act({ type: 'searchTyped', text: input });
       return;
     }
     if (current.editor) {
       const command = commandFor('editor', input, key);
       if (command === 'editorSave') saveEditor();
-      else if (command === 'editorCancel') dispatch({ type: 'editClosed' });
+      else if (command === 'editorCancel') act({ type: 'editClosed' });
       else if (command === 'editorExternal') editExternally(current.editor.key, current.editor.buffer.text);
-      else if (command) dispatch({ type: 'editorCommand', command, width: editorWidth(layoutRef.current) });
-      else if (!key.ctrl && !key.meta && input) dispatch({ type: 'editorTyped', text: input });
+      else if (command) act({ type: 'editorCommand', command, width: editorWidth(layoutRef.current) });
+      else if (!key.ctrl && !key.meta && input) act({ type: 'editorTyped', text: input });
       return;
     }
     const command = commandFor('list', input, key);
@@ -337,7 +354,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     const current = stateRef.current;
     const typing = current.editor !== null || current.search.editing;
     if (!typing && input.length > 1 && !key.ctrl && !key.meta) {
-      for (const ch of input) handleKey(ch, NO_KEY);
+      for (const ch of input) handleKey(...keyOfChar(ch));
       return;
     }
     handleKey(input, key);

@@ -17,7 +17,9 @@ export interface Layout {
   footerHeight: number;
   /** Rows of the segment list (one row per segment). */
   listHeight: number;
-  /** Rows of the selected segment's details (below the list and its separator). */
+  /** The rule between list and details: 1 row, or 0 on a very small terminal. */
+  separatorHeight: number;
+  /** Rows of the selected segment's details (below the list and its separator); may be 0. */
   detailHeight: number;
   /** Text widths inside the details: one column when stacked, two when side by side. */
   columns: { left: number; right: number };
@@ -31,17 +33,17 @@ export function computeLayout(columns: number, rows: number): Layout {
   const tiny = height < 12;
   const headerHeight = tiny ? 1 : 2;
   const footerHeight = tiny ? 1 : 2;
-  const body = Math.max(2, height - headerHeight - footerHeight);
+  const body = height - headerHeight - footerHeight;
   // The list gets about a quarter of the body: enough context to see where one is,
   // while the selected segment's texts (what the translator reads) get the rest.
   const listHeight = Math.max(1, Math.min(12, Math.floor(body / 4)));
-  const separator = 1;
-  const detailHeight = Math.max(1, body - listHeight - separator);
+  const separatorHeight = body >= 3 ? 1 : 0;
+  const detailHeight = Math.max(0, body - listHeight - separatorHeight);
   const mode = width >= SIDE_BY_SIDE_MIN_COLUMNS ? 'sideBySide' : 'stacked';
   const gutter = mode === 'sideBySide' ? 3 : 0;
   const left = mode === 'sideBySide' ? Math.floor((width - gutter) / 2) : width;
   const right = mode === 'sideBySide' ? width - gutter - left : width;
-  return { mode, width, height, headerHeight, footerHeight, listHeight, detailHeight, columns: { left, right }, gutter };
+  return { mode, width, height, headerHeight, footerHeight, listHeight, separatorHeight, detailHeight, columns: { left, right }, gutter };
 }
 
 /**

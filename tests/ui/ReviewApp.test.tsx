@@ -108,6 +108,15 @@ describe('the review screen', () => {
     expect(undone).toContain('1/5 approved');
   });
 
+  it('a move and an approval typed in one burst approve the segment the move selected', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    app.stdin.write('j\r');
+    await app.waitFor((f) => f.includes('p2 approved and saved.'));
+    expect(s.log).toEqual(['approve en p2']);
+  });
+
   it('approves the machine text of a segment without draft, and refuses when there is nothing to approve', async () => {
     const s = session();
     const app = renderReview(s);

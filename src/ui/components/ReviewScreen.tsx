@@ -19,7 +19,7 @@ export function ReviewScreen({ screen, layout, help }: { screen: Screen; layout:
         ) : (
           <>
             <LinesView lines={screen.list} />
-            <LineView line={screen.separator} />
+            {layout.separatorHeight > 0 && <LineView line={screen.separator} />}
             <LinesView lines={screen.detail} />
           </>
         )}

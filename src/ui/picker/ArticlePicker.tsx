@@ -55,6 +55,9 @@ export function ArticlePicker({ entries, lang, t, onChoose }: ArticlePickerProps
   const layout = computeLayout(size.columns, size.rows);
   const rows = Math.max(1, layout.height - 3);
   const [cursor, setCursor] = useState(0);
+  // Keys are handled against the latest cursor, not the one of the last render: `j` then Enter
+  // typed faster than a frame must open the article the `j` selected.
+  const cursorRef = useRef(0);
   const top = useRef(0);
   top.current = scrollWindow(top.current, cursor, entries.length, rows);
 
@@ -64,14 +67,18 @@ export function ArticlePicker({ entries, lang, t, onChoose }: ArticlePickerProps
   }, [onChoose, exit]);
 
   useInput((input: string, key: Key) => {
-    const move = (to: number) => setCursor(Math.max(0, Math.min(entries.length - 1, to)));
+    const move = (to: number) => {
+      cursorRef.current = Math.max(0, Math.min(entries.length - 1, to));
+      setCursor(cursorRef.current);
+    };
+    const at = cursorRef.current;
     const picked = commandFor('picker', input, key);
-    if (picked === 'pickerOpen' && entries[cursor]) return choose(entries[cursor]!.id);
+    if (picked === 'pickerOpen' && entries[at]) return choose(entries[at]!.id);
     switch (commandFor('list', input, key)) {
-      case 'moveDown': return move(cursor + 1);
-      case 'moveUp': return move(cursor - 1);
-      case 'pageDown': return move(cursor + rows);
-      case 'pageUp': return move(cursor - rows);
+      case 'moveDown': return move(at + 1);
+      case 'moveUp': return move(at - 1);
+      case 'pageDown': return move(at + rows);
+      case 'pageUp': return move(at - rows);
       case 'first': return move(0);
       case 'last': return move(entries.length - 1);
       case 'quit': return choose(null);

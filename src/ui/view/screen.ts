@@ -130,7 +130,7 @@ function qaLines(findings: readonly QaFinding[], width: number, { t }: LineOptio
 function detailLines(input: ScreenInput): Line[] {
   const { state, layout, options } = input;
   const key = selectedKey(state);
-  if (key === undefined) return [];
+  if (key === undefined || layout.detailHeight === 0) return [];
   const view = input.viewOf(key);
   const cacheKey = (part: string) => `${view.id}|${part}|${input.uiLanguage}|${options.markers ? 'm' : 'c'}`;
   const source = (width: number) => input.cache.get(cacheKey('source'), width, () => sourceBlock(view, width, options));
