@@ -3,20 +3,20 @@
  * into commands through the bindings table, performs the review actions through the session
  * (one atomic write each, in the order they were asked for), and draws the frame.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { useApp, useInput, type Key } from 'ink';
 import type { SegmentState } from '../core/model.js';
-import type { QaFinding, QaOptions } from '../core/qa/types.js';
 import { currentCandidates } from '../core/status/status.js';
 import { sanitizeLine } from '../core/text/sanitize.js';
 import { WrapCache } from '../core/text/wrapCache.js';
 import { ReviewScreen } from './components/ReviewScreen.js';
+import { useQa } from './hooks/useQa.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { Translate } from './i18n/index.js';
 import { commandFor, type CommandId } from './keys/bindings.js';
+import { keyOfChar } from './keys/chunk.js';
 import { computeLayout, scrollWindow, type Layout } from './layout.js';
 import { activeSegments, buildRow, buildSegmentView, type SegmentView } from './model/segmentView.js';
-import { segmentQa } from './model/qa.js';
 import type { ReviewData, ReviewSession } from './session.js';
 import { isDirty } from './state/editor.js';
 import { initialReviewState, reviewReducer, selectedKey, type Notice, type ReviewAction, type ReviewScreenState } from './state/reviewReducer.js';
@@ -46,24 +46,7 @@ function editorWidth(layout: Layout): number {
   return Math.max(1, (layout.mode === 'stacked' ? layout.width : layout.columns.right) - 1);
 }
 
-const NO_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
-};
-
 const NEEDS_DATA = new Set<CommandId>(['approve', 'acceptMachine', 'revertDraft', 'edit', 'externalEdit', 'undo', 'nextLanguage']);
-
-/** One character of a multi-key chunk as Ink would have reported it alone. */
-function keyOfChar(ch: string): [string, Key] {
-  if (ch === '\r') return ['', { ...NO_KEY, return: true }];
-  if (ch === '\t') return ['', { ...NO_KEY, tab: true }];
-  if (ch === '\u007f' || ch === '\b') return ['', { ...NO_KEY, backspace: true }];
-  if (ch === '\u001b') return ['', { ...NO_KEY, escape: true, meta: true }];
-  const code = ch.charCodeAt(0);
-  if (ch !== '\n' && code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }];
-  return [ch, NO_KEY];
-}
 
 export function ReviewApp({ session, initialLang, t, uiLanguage, markers, externalEditor, exitHooks }: ReviewAppProps) {
   const { exit } = useApp();
@@ -84,12 +67,6 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   const cache = useRef(new WrapCache<Line[]>(600));
   const listTop = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
-  // QA settings of the language on screen (loaded after the first frame), findings per segment
-  // revision, and which language the QA filter's full scan has covered.
-  const [qa, setQa] = useState<{ lang: string; options: QaOptions } | null>(null);
-  const qaFindings = useRef(new Map<string, QaFinding[]>());
-  const qaScanned = useRef<string | null>(null);
-
   const size = useTerminalSize();
   const layout = useMemo(() => computeLayout(size.columns, size.rows), [size]);
   const layoutRef = useRef(layout);
@@ -108,8 +85,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       if (cancelled) return;
       data.current = loaded;
       views.current.clear();
-      qaFindings.current.clear();
-      qaScanned.current = null;
+      forgetQa();
       const rows = activeSegments(loaded.article).map((segment) => buildRow(segment, loaded.state.segments[segment.key]));
       act({ type: 'loaded', lang: state.lang, rows });
     }, failed);
@@ -117,17 +93,6 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       cancelled = true;
     };
   }, [state.loading, state.lang, session]);
-
-  useEffect(() => {
-    if (!session.qaOptions || qa?.lang === state.lang) return;
-    let cancelled = false;
-    session.qaOptions(state.lang).then((options) => {
-      if (!cancelled) setQa({ lang: state.lang, options });
-    }, () => undefined); // a broken glossary is `verso check`'s to report; the screen goes on without QA
-    return () => {
-      cancelled = true;
-    };
-  }, [session, state.lang, qa]);
 
   const viewOf = useCallback((key: string): SegmentView => {
     const known = views.current.get(key);
@@ -138,50 +103,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     return view;
   }, []);
 
-  /** QA findings of a segment as it stands (computed once per revision of the segment). */
-  const qaOf = (key: string): QaFinding[] => {
-    const loaded = data.current;
-    if (!loaded || !qa || qa.lang !== stateRef.current.lang) return [];
-    const id = viewOf(key).id;
-    let found = qaFindings.current.get(id);
-    if (!found) {
-      found = segmentQa(loaded.article.segments[key]!, loaded.state.segments[key], qa.options);
-      qaFindings.current.set(id, found);
-    }
-    return found;
-  };
-  const qaRef = useRef(qaOf);
-  qaRef.current = qaOf;
-
-  // The QA filter needs every segment's count: scan once per language, a slice at a time so keys
-  // keep flowing, reporting counts as they come.
-  useEffect(() => {
-    if (state.filter !== 'qa' || state.loading || !qa || qa.lang !== state.lang || qaScanned.current === state.lang) return;
-    qaScanned.current = state.lang;
-    const lang = state.lang;
-    const keys = stateRef.current.rows.map((row) => row.key);
-    let cancelled = false;
-    void (async () => {
-      let flagged = 0;
-      for (let start = 0; start < keys.length && !cancelled; start += 100) {
-        const counts: Record<string, number> = {};
-        for (const key of keys.slice(start, start + 100)) {
-          counts[key] = qaRef.current(key).length;
-          if (counts[key]! > 0) flagged++;
-        }
-        act({ type: 'qaCounted', lang, counts });
-        const done = Math.min(keys.length, start + 100);
-        notify(done < keys.length
-          ? { id: 'message.qaScanning', values: { done, total: keys.length }, tone: 'info' }
-          : { id: 'message.qaDone', values: { count: flagged }, tone: 'info' });
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    })();
-    return () => {
-      cancelled = true;
-      if (qaScanned.current === lang) qaScanned.current = null;
-    };
-  }, [state.filter, state.loading, state.lang, qa]);
+  const { qaOf, qaRef, forgetQa } = useQa({ session, state, stateRef, data, viewOf, act, notify });
 
   /** Records a segment's new state after a write and refreshes its row and view. */
   const applySegment = (key: string, next: SegmentState | undefined, advance: boolean) => {
