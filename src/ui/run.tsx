@@ -37,7 +37,7 @@ async function mount(element: (instance: () => Instance | undefined) => ReactEle
     stdout: options.stdout,
     // q and Ctrl-C go through the bindings table: quitting waits for pending writes.
     exitOnCtrlC: false,
-    // A console.log from anywhere would be reprinted above the frame: never patch, never log.
+    // Console output from anywhere would be reprinted above the frame: never patch the console.
     patchConsole: false,
   });
   const leave = () => {
