@@ -2,11 +2,13 @@
  * Matching the paragraphs of an old and a new version of the same article, in order.
  *
  * First the paragraphs that did not change at all anchor the two versions (a longest common
- * subsequence on exact text). Between two anchors, old and new paragraphs are paired by word
- * overlap with a small order-preserving dynamic programme, so an edited paragraph keeps its key
+ * subsequence on exact text). Between two anchors, old and new paragraphs are matched by the
+ * aligner (see `pairGap`), so an edited paragraph keeps its key
  * while a rewritten-from-scratch one counts as removed plus added. Paragraphs that moved
  * unchanged are paired out of order, before any word-overlap pairing.
  */
+import { matchParagraphs as alignParagraphs } from '../align/match.js';
+
 export interface ParagraphMatch {
   oldIndex: number;
   newIndex: number;
@@ -82,36 +84,20 @@ function exactAnchors(a: readonly string[], b: readonly string[]): ParagraphMatc
   return out;
 }
 
-/** Best order-preserving pairing of the old paragraphs `oldIdx` with the new ones `newIdx` by word overlap. */
+/**
+ * Pairs the old and new paragraphs between two unchanged ones with the aligner (`core/align`:
+ * lengths, shared words, numbers and names), so edited, merged and split paragraphs are
+ * recognised the way translations are; a pair whose word overlap is below the threshold is a
+ * removal plus an addition, not an edit.
+ */
 function pairGap(oldTexts: readonly string[], newTexts: readonly string[], oldIdx: readonly number[], newIdx: readonly number[]): ParagraphMatch[] {
-  const rows = oldIdx.length;
-  const cols = newIdx.length;
-  if (rows === 0 || cols === 0) return [];
-  const oldWords = oldIdx.map((i) => wordBag(oldTexts[i] as string));
-  const newWords = newIdx.map((j) => wordBag(newTexts[j] as string));
-  const sim = (i: number, j: number) => dice(oldWords[i] as Map<string, number>, newWords[j] as Map<string, number>);
-  const score = new Float64Array((rows + 1) * (cols + 1));
-  const at = (i: number, j: number) => i * (cols + 1) + j;
-  for (let i = rows - 1; i >= 0; i--) {
-    for (let j = cols - 1; j >= 0; j--) {
-      const s = sim(i, j);
-      const take = s >= EDIT_SIMILARITY_THRESHOLD ? s + (score[at(i + 1, j + 1)] as number) : -Infinity;
-      score[at(i, j)] = Math.max(take, score[at(i + 1, j)] as number, score[at(i, j + 1)] as number);
-    }
-  }
-  const out: ParagraphMatch[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < rows && j < cols) {
-    const s = sim(i, j);
-    if (s >= EDIT_SIMILARITY_THRESHOLD && Math.abs((score[at(i, j)] as number) - (s + (score[at(i + 1, j + 1)] as number))) < 1e-9) {
-      out.push({ oldIndex: oldIdx[i] as number, newIndex: newIdx[j] as number, similarity: s });
-      i++;
-      j++;
-    } else if ((score[at(i + 1, j)] as number) >= (score[at(i, j + 1)] as number)) i++;
-    else j++;
-  }
-  return out;
+  if (oldIdx.length === 0 || newIdx.length === 0) return [];
+  const pairs = alignParagraphs(
+    oldIdx.map((i) => oldTexts[i] as string),
+    newIdx.map((j) => newTexts[j] as string),
+    { minSimilarity: EDIT_SIMILARITY_THRESHOLD },
+  );
+  return pairs.map((p) => ({ oldIndex: oldIdx[p.oldIndex] as number, newIndex: newIdx[p.newIndex] as number, similarity: p.similarity }));
 }
 
 function wordBag(text: string): Map<string, number> {
