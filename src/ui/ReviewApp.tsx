@@ -172,7 +172,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       return;
     }
     if (text.trim() === '') {
-      notify({ id: 'message.failed', values: { error: t('message.nothingToApprove', { key: editing.key }) }, tone: 'error' });
+      notify({ id: 'message.emptyText', tone: 'error' });
       return;
     }
     act({ type: 'editClosed' });

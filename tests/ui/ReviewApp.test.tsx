@@ -182,6 +182,18 @@ describe('the review screen', () => {
     expect(s.segment('en', 'p5')?.draft?.text).toBe('OK');
   });
 
+  it('refuses to save an emptied translation and keeps the editor open', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press('e', (f) => f.includes('Editing'));
+    for (let i = 0; i < 6; i++) await app.press(KEYS.ctrl('w')); // six words: "US Secretary of Defense Lloyd Austin"
+    const frame = await app.press(KEYS.ctrl('s'), (f) => f.includes('An empty translation is not saved'));
+    expect(frame).toContain('Editing');
+    expect(s.log).toEqual([]);
+  });
+
   it('hands long edits to $EDITOR and saves what comes back', async () => {
     const s = session();
     const seen: string[] = [];

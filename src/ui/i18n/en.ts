@@ -59,6 +59,7 @@ export const en = {
     noMachine: '{{key}} has no machine translation yet.',
     noDraft: '{{key}} has no draft to revert.',
     nothingToApprove: '{{key}} has no text to approve: accept the machine translation or edit first.',
+    emptyText: 'An empty translation is not saved: type a text, or ctrl+x to discard.',
     noMatch: 'No segment matches.',
     failed: 'Not saved: {{error}}',
     loading: 'Loading…',

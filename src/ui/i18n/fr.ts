@@ -61,6 +61,7 @@ export const fr: UiResources = {
     noMachine: '{{key}} n’a pas encore de traduction automatique.',
     noDraft: '{{key}} n’a pas de brouillon à retirer.',
     nothingToApprove: '{{key}} n’a pas de texte à approuver : reprenez la machine ou modifiez d’abord.',
+    emptyText: 'Une traduction vide n’est pas enregistrée : saisissez un texte, ou ctrl+x pour abandonner.',
     noMatch: 'Aucun segment ne correspond.',
     failed: 'Non enregistré : {{error}}',
     loading: 'Chargement…',

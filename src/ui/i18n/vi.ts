@@ -61,6 +61,7 @@ export const vi: UiResources = {
     noMachine: '{{key}} chưa có bản máy dịch.',
     noDraft: '{{key}} không có bản nháp để bỏ.',
     nothingToApprove: '{{key}} chưa có văn bản để duyệt: hãy dùng bản máy hoặc sửa trước.',
+    emptyText: 'Bản dịch trống không được lưu: hãy nhập văn bản, hoặc ctrl+x để bỏ.',
     noMatch: 'Không có đoạn nào khớp.',
     failed: 'Chưa lưu: {{error}}',
     loading: 'Đang tải…',
