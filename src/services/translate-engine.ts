@@ -7,6 +7,7 @@
  * - `memory` is built from the approved translations of every article.
  * - `auto` (the default) is `deepl` when a key is set, `memory` otherwise, and says which.
  */
+import { readImportedMemory } from '../storage/tmx-memory.js';
 import { readTextFile } from '../storage/atomic.js';
 import { FileProblemError } from '../storage/errors.js';
 import { displayPath, resolveProjectFile, type Project } from '../storage/project.js';
@@ -88,7 +89,10 @@ export async function loadMemoryEntries(project: Project, sourceLang: string, ta
     }
   }
   found.sort((a, b) => b.at.localeCompare(a.at));
-  return found.map(({ source, target }) => ({ source, target }));
+  // Pairs imported from TMX (`verso import-tmx`) come after the project's own approvals, so an
+  // approval made here wins over an outside memory for the same source.
+  const imported = await readImportedMemory(project, sourceLang, targetLang);
+  return [...found.map(({ source, target }) => ({ source, target })), ...imported.map(({ source, target }) => ({ source, target }))];
 }
 
 export async function selectEngine(project: Project, choice: EngineChoice, env: EngineEnvironment, tuning: DeepLTuning = {}): Promise<EngineSelection> {
