@@ -96,3 +96,45 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export async function readJsonFile(path: string, displayName: string): Promise<unknown> {
   return parseJsonText(await readTextFile(path, displayName, 256 * 1024 * 1024), displayName);
 }
+
+/** `.name.<pid>.<8 hex>.tmp`: the temporary files `writeFileAtomic` creates. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temporary files that a killed verso process left behind (SIGKILL gives no chance to
+ * clean up). Only files whose writing process no longer exists are removed, so a concurrent
+ * writer's file is never touched. Call with the project lock held.
+ */
+export async function sweepStaleTempFiles(dirs: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory() && depth < 3) await visit(path, depth + 1);
+      else if (e.isFile()) {
+        const m = TEMP_FILE.exec(e.name);
+        if (m && Number(m[1]) !== process.pid && !processExists(Number(m[1]))) {
+          await fs.rm(path, { force: true });
+          removed.push(path);
+        }
+      }
+    }
+  };
+  for (const d of dirs) await visit(d, 0);
+  return removed;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

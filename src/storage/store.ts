@@ -17,7 +17,7 @@ import type { Article, ReviewState } from '../core/model.js';
 import { emptyReviewState } from '../core/catalog/state-ops.js';
 import { serializeLocale, sourceLocaleEntries, targetLocaleEntries, validateLocaleObject, type LocaleResource } from '../core/catalog/locale-file.js';
 import { isValidArticleId } from '../core/segment/article-id.js';
-import { fileExists, readTextFile, writeFileAtomic } from './atomic.js';
+import { fileExists, readTextFile, sweepStaleTempFiles, writeFileAtomic } from './atomic.js';
 import { FileProblemError } from './errors.js';
 import { parseJsonText, lineOfKey } from './json.js';
 import { withLock } from './lock.js';
@@ -119,6 +119,7 @@ export interface Transaction {
 export async function transaction<T>(project: Project, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return withLock(project.paths.lock, async () => {
     await replayJournal(project);
+    await sweepOncePerProcess(project);
     const articles = new Map<string, Article>();
     const states = new Map<string, ReviewState>();
     const putArticles = new Set<string>();
@@ -204,6 +205,15 @@ async function commitFiles(project: Project, files: Journal['files']): Promise<v
   await writeFileAtomic(project.paths.journal, JSON.stringify(journal));
   for (const f of changed) await writeFileAtomic(f.path, f.text);
   await fs.rm(project.paths.journal, { force: true });
+}
+
+const swept = new Set<string>();
+
+/** Temp files of killed writers are swept at the first transaction of each process. */
+async function sweepOncePerProcess(project: Project): Promise<void> {
+  if (swept.has(project.root)) return;
+  swept.add(project.root);
+  await sweepStaleTempFiles([project.paths.data, project.paths.locales, project.paths.originals]);
 }
 
 /** Completes the writes of a transaction interrupted by a crash. Call with the lock held. */

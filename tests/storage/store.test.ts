@@ -7,7 +7,7 @@ import { transaction, loadState, recoverIfNeeded, loadLocale } from '../../src/s
 import { initProject } from '../../src/services/init.js';
 import { importArticles } from '../../src/services/import.js';
 import { approve, edit } from '../../src/services/review.js';
-import { SEED, SEED_ID, tempDir } from '../support/cli.js';
+import { SEED, SEED_ID, tempDir, runCli } from '../support/cli.js';
 
 const actor = { by: 'tester', at: '2026-01-01T00:00:00.000Z' };
 
@@ -67,5 +67,21 @@ describe('store', () => {
     writeFileSync(project.paths.lock, JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname(), at: actor.at }));
     await edit(project, { article: SEED_ID, lang: 'en' }, 'p1', 'Draft.', actor);
     expect((await loadState(project, SEED_ID, 'en')).segments['p1']!.draft!.text).toBe('Draft.');
+  });
+});
+
+describe('temporary files of killed writers', () => {
+  it('are swept at the next transaction; a live writer’s are left alone', async () => {
+    const project = await seededProject();
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
+    const deadTmp = join(project.root, '.verso', `.journal.json.${dead}.0a1b2c3d.tmp`);
+    const liveTmp = join(project.root, 'locales', 'fr', `.x.json.${process.ppid}.0a1b2c3d.tmp`);
+    writeFileSync(deadTmp, '{');
+    writeFileSync(liveTmp, '{');
+    // The next verso command (a new process) sweeps them.
+    const r = await runCli(['edit', SEED_ID, 'p1', '--to', 'en', '--text', 'Draft.'], { cwd: project.root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(deadTmp)).toBe(false);
+    expect(existsSync(liveTmp)).toBe(true);
   });
 });
