@@ -47,6 +47,12 @@ export const reviewCommand: CommandSpec = {
     // the screen runs the production build unless the user asked for something else.
     ctx.env['NODE_ENV'] ??= 'production';
     process.env['NODE_ENV'] ??= ctx.env['NODE_ENV'];
+    // Ink decides once, when it is first imported, whether it runs "in CI" (CI or
+    // CONTINUOUS_INTEGRATION set) and then renders only the last frame, at exit. Both ends are a
+    // terminal here, so a person is at the keyboard whatever the environment says (a CI
+    // variable leaks into many shells and tmux sessions): make Ink interactive.
+    delete process.env['CI'];
+    delete process.env['CONTINUOUS_INTEGRATION'];
     // Ink and React load only here: every other command starts without paying for them.
     const { runReview } = await import('../../ui/run.js');
     await runReview({
