@@ -137,6 +137,10 @@ interface LocaleRules {
   scales: Record<string, number>;
   /** One alternation of the spelled-out numbers and the words meaning "one" before a scale. */
   numberWords: RegExp | null;
+  /** The same plus `a`, `an`…: only worth reading when a scale word follows somewhere. */
+  numberWordsWithOnes: RegExp | null;
+  /** Whether a text has any scale word at all. */
+  hasScaleWord: RegExp | null;
   wordValues: Map<string, number>;
 }
 
@@ -179,10 +183,15 @@ function rulesFor(lang: Lang): LocaleRules {
   const wordValues = new Map<string, number>();
   (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
   for (const [w, v] of Object.entries(NUMBER_WORD_VARIANTS[base] ?? {})) wordValues.set(w, v);
-  const wordList = [...new Set([...wordValues.keys(), ...ONE_BEFORE_SCALE])].sort((a, b) => b.length - a.length);
-  const numberWords = wordValues.size ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${wordList.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu') : null;
+  const alternation = (list: Iterable<string>) =>
+    new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...new Set(list)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+  // `a` and `an` are everywhere in English: they are read only in a text that has a scale word.
+  const numberWords = wordValues.size ? alternation(wordValues.keys()) : null;
+  const numberWordsWithOnes = wordValues.size ? alternation([...wordValues.keys(), ...ONE_BEFORE_SCALE]) : null;
+  const scaleWords = Object.keys(SCALES[base] ?? {});
+  const hasScaleWord = scaleWords.length ? new RegExp(`(?<![\\p{L}])(?:${scaleWords.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu') : null;
 
-  const rules: LocaleRules = { base, times, months, monthOf, caseSensitiveMonths, number, scales: SCALES[base] ?? {}, numberWords, wordValues };
+  const rules: LocaleRules = { base, times, months, monthOf, caseSensitiveMonths, number, scales: SCALES[base] ?? {}, numberWords, numberWordsWithOnes, hasScaleWord, wordValues };
   RULES.set(base, rules);
   return rules;
 }
@@ -323,15 +332,17 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
       const intPart = m[1]!.replace(/\D/g, '');
       const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
       const scaled = applyScales(work, m.index + m[0].length, rules.scales);
-      take(m.index, scaled.end, { kind: 'number', value: canonical(value * scaled.factor) });
+      // Not blanked out like the passes above: the only pass left reads words, not digits.
+      tokens.push({ kind: 'number', value: canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
     }
   }
 
   // 6. Small numbers spelled out, for tolerance (`3` ↔ `three`) and the MT second opinion. A
   //    spelled-out number before a scale word (`un million`) is as definite as digits: it is
   //    read even when `words` is false.
-  if (rules.numberWords) {
-    for (const m of work.matchAll(rules.numberWords)) {
+  const wordPattern = rules.hasScaleWord?.test(work) ? rules.numberWordsWithOnes : rules.numberWords;
+  if (wordPattern) {
+    for (const m of work.matchAll(wordPattern)) {
       const lower = m[0].toLowerCase();
       const v = rules.wordValues.get(lower) ?? (ONE_BEFORE_SCALE.has(lower) ? 1 : undefined);
       if (v === undefined) continue;

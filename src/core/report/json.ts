@@ -8,9 +8,12 @@ import type { CheckReport } from './check-report.js';
 // JSON.stringify escapes C0 controls but not C1 controls or bidi overrides; escaping them too
 // keeps the data intact and the terminal safe when the report is printed.
 const UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_ONE = new RegExp(UNSAFE.source);
 
 export function formatJson(report: CheckReport): string {
   const { segments: _segments, ...rest } = report;
-  const text = JSON.stringify(rest, null, 2).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(rest, null, 2);
+  // Tested first: a report is often large and rarely has any such character.
+  const text = UNSAFE_ONE.test(json) ? json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
   return `${text}\n`;
 }
