@@ -30,8 +30,6 @@ export interface CommandContext {
 
 export interface CommandSpec {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** e.g. `verso approve <article> <key…> --to <lng>` */
   usage: string;
   /** Longer help: what it does, examples. */

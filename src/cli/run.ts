@@ -36,7 +36,7 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
-export function commandHelp(spec: CommandSpec): string {
+export function commandHelp(spec: CommandSpec, summary: string): string {
   const opts = Object.entries(spec.options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? '<value>'}` : ''}`;
     return [flag, o.description] as const;
@@ -46,7 +46,7 @@ export function commandHelp(spec: CommandSpec): string {
   return [
     `Usage: ${spec.usage}`,
     '',
-    spec.summary,
+    summary,
     ...(spec.description ? ['', spec.description.trimEnd()] : []),
     '',
     'Options:',
@@ -62,21 +62,22 @@ export async function run(argv: string[], env: RunEnvironment): Promise<number> 
     const [name, ...rest] = argv;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
-      const spec = topic ? COMMANDS.find((c) => c.name === topic) : undefined;
-      env.stdout.write(spec ? commandHelp(spec) : mainHelp());
+      const entry = topic ? COMMANDS.find((c) => c.name === topic) : undefined;
+      env.stdout.write(entry ? commandHelp(await entry.load(), entry.summary) : mainHelp());
       return name === undefined ? EXIT.usage : EXIT.ok;
     }
     if (name === '-v' || name === '--version' || name === 'version') {
       env.stdout.write(`${versionString()}\n`);
       return EXIT.ok;
     }
-    const spec = COMMANDS.find((c) => c.name === name);
-    if (!spec) {
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) {
       const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2))).map((c) => c.name);
       throw new UsageError(`unknown command "${name}"${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
     }
+    const spec = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      env.stdout.write(commandHelp(spec));
+      env.stdout.write(commandHelp(spec, entry.summary));
       return EXIT.ok;
     }
     let parsed;

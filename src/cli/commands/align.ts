@@ -10,7 +10,6 @@ import { preview } from '../format.js';
 
 export const alignCommand: CommandSpec = {
   name: 'align',
-  summary: 'line up a human translation (or the Vietnamese original) with the source segments',
   usage: [
     'verso align --lines <source-file> <target-file> [--mt <file>]',
     'verso align <article> <translation-file> --to <lng> [--dry-run]',

@@ -6,7 +6,6 @@ import { loadProject } from '../context.js';
 
 export const approveCommand: CommandSpec = {
   name: 'approve',
-  summary: "approve segments' drafts (the review screen's approve, non-interactively)",
   usage: 'verso approve <article> <key…> --to <lng> [--text <s>]',
   description: 'Approves the current draft of each key (or the given --text, for one key). Writes the review state and the target locale file together.',
   options: {

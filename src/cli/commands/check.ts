@@ -13,7 +13,6 @@ const FORMATS = ['text', 'json', 'github', 'junit'] as const;
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  summary: 'the CI gate: untranslated, unapproved, stale and QA findings; exit 1 when a gate fails',
   usage: 'verso check [--to <lng,…>] [--article <id,…>] [--fail-on <gate,…>] [--format text|json|github|junit]',
   description: [
     'Checks every article (or --article) in every target language (or --to): review status,',

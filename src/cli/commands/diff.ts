@@ -70,7 +70,6 @@ export function formatArticleDiff(diff: ArticleDiff, format: DiffFormat): string
 
 export const diffCommand: CommandSpec = {
   name: 'diff',
-  summary: 'the review screen’s diffs, printed: machine → human, and old → new source for stale segments',
   usage: 'verso diff <article> [--to <lng>] [--json]',
   description: [
     'For each segment: source, machine translation, human draft or approval, their word diff and the',

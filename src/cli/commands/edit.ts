@@ -13,7 +13,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 export const editCommand: CommandSpec = {
   name: 'edit',
-  summary: "set a segment's human draft (the review screen's edit, non-interactively)",
   usage: 'verso edit <article> <key> --to <lng> (--text <s> | --stdin | --machine)',
   options: {
     to: { type: 'string', value: '<lng>', description: 'target language (required)' },

@@ -21,7 +21,6 @@ async function deliver(ctx: CommandContext, text: string): Promise<string> {
 
 export const exportCommand: CommandSpec = {
   name: 'export',
-  summary: 'export XLIFF (for CAT tools and agencies) or TMX (translation memory)',
   usage: 'verso export xliff <article…> --to <lng> [--version 1.2|2.1] [-o file]\n       verso export tmx [--to <lng>] [-o file]',
   description: [
     'xliff: one <file> per article (original = article id, origin URL as a note), one unit per',

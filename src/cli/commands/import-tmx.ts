@@ -7,7 +7,6 @@ import { loadProject } from '../context.js';
 
 export const importTmxCommand: CommandSpec = {
   name: 'import-tmx',
-  summary: 'load a TMX memory into the translation memory the memory engine uses',
   usage: 'verso import-tmx <file> [--to <lng,…>] [--json]',
   description: [
     'Reads the source→target pairs of a TMX 1.4 file for the configured target languages (or',

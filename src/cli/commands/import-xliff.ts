@@ -19,7 +19,6 @@ const WHAT: Record<XliffChange['kind'], string> = {
 
 export const importXliffCommand: CommandSpec = {
   name: 'import-xliff',
-  summary: 'take back an XLIFF file (1.2 or 2.x) into the review state',
   usage: 'verso import-xliff <file> [--dry-run] [--json]',
   description: [
     'Matches units to segments by article id and key. A unit whose source no longer matches the',

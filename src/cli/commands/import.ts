@@ -5,7 +5,6 @@ import { loadProject } from '../context.js';
 
 export const importCommand: CommandSpec = {
   name: 'import',
-  summary: 'add or update originals (articles as received)',
   usage: 'verso import <file…> [--id <id>] [--json]',
   description: [
     'Reads each article (one paragraph a line, a "Source : <url>" line for the origin), drops',

@@ -4,7 +4,6 @@ import { listOpt, stringOpt, type CommandSpec } from '../command.js';
 
 export const initCommand: CommandSpec = {
   name: 'init',
-  summary: 'create a verso project in the current directory',
   usage: 'verso init [--source <lng>] [--to <lng,…>]',
   description: 'Writes verso.config.json and creates originals/, locales/ and .verso/ (review state).',
   options: {

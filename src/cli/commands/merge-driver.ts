@@ -5,7 +5,6 @@ import type { CommandSpec } from '../command.js';
 
 export const mergeDriverCommand: CommandSpec = {
   name: 'merge-driver',
-  summary: 'git merge driver: merges locale files and review state key by key',
   usage: 'verso merge-driver %O %A %B %P',
   description: [
     'Called by git, not by hand. Install it in a repository with:',

@@ -9,7 +9,6 @@ import { UsageError } from '../errors.js';
 
 export const qaCommand: CommandSpec = {
   name: 'qa',
-  summary: 'QA checks: list them, or accept one finding for one segment (qa ignore)',
   usage: 'verso qa checks | verso qa ignore <article> <key> <check> --reason <text> [--to <lng>]',
   description: [
     'verso qa checks                  lists every check with its id and default severity.',

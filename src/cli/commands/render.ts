@@ -10,7 +10,6 @@ const FORMATS: readonly RenderFormat[] = ['txt', 'md', 'html'];
 
 export const renderCommand: CommandSpec = {
   name: 'render',
-  summary: 'the translated article, assembled through i18next, crediting its origin',
   usage: 'verso render <article> --to <lng> [--format txt|md|html] [--require-complete] [-o file]',
   description: [
     'Looks every segment up in the target locale file through i18next, falling back to the source',

@@ -6,7 +6,6 @@ import { loadProject } from '../context.js';
 
 export const revertCommand: CommandSpec = {
   name: 'revert',
-  summary: "drop a segment's draft (or, with --approval, withdraw its approval)",
   usage: 'verso revert <article> <key> --to <lng> [--approval]',
   description: 'Without --approval: the draft is dropped and the segment goes back to its approved text, its machine candidate, or untranslated. With --approval: the approved text leaves the locale file and becomes the draft again.',
   options: {

@@ -20,7 +20,6 @@ export function colourOff(env: NodeJS.ProcessEnv): boolean {
 
 export const reviewCommand: CommandSpec = {
   name: 'review',
-  summary: 'the review workbench: a full-screen terminal UI to edit and approve translations',
   usage: 'verso review [article] [--to <lng>]',
   description: [
     'Opens the article (or, without one, a list of articles with their progress) for review in a target',

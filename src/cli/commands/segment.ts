@@ -6,7 +6,6 @@ import { boolOpt, stringOpt, writeJson, type CommandSpec } from '../command.js';
 
 export const segmentCommand: CommandSpec = {
   name: 'segment',
-  summary: 'show how a file would be split into segments (and sentences), without importing it',
   usage: 'verso segment <file> [--sentences] [--lang <lng>] [--json]',
   description: 'Uses the project config (boilerplate patterns, source language) when run inside a project, defaults otherwise.',
   options: {

@@ -6,7 +6,6 @@ import { table } from '../format.js';
 
 export const statusCommand: CommandSpec = {
   name: 'status',
-  summary: 'completeness per article and language: approved / draft / machine / untranslated / stale',
   usage: 'verso status [--to <lng,…>] [--article <id,…>] [--qa] [--min-approved <pct>] [--json]',
   description: 'With --min-approved, exits 1 when an article is less approved than that in a language (a gate for teams that publish partial translations). --qa adds the QA findings of the approved strings (slower: it runs every check).',
   options: {

@@ -122,7 +122,6 @@ function summary(report: TranslateReport, threshold: number): string {
 
 export const translateCommand: CommandSpec = {
   name: 'translate',
-  summary: 'machine-translate segments into the review state (never approved automatically)',
   usage: 'verso translate [article…] [--to <lng,…>] [--engine auto|deepl|memory] [--dry-run] [--only missing|untranslated|stale|all] [--context article|neighbours] [--concurrency N] [--shard i/n] [--json]',
   description: [
     'Results become machine candidates beside each segment; a reviewer approves them.',
