@@ -22,6 +22,18 @@ export interface Name extends Found {
 
 /** Multi-word capitalised names (at least two words after dropping a sentence-initial word). */
 export function findNames(text: string): Name[] {
+  // Source paragraphs are searched once per target language and per check: remember them.
+  const cached = NAMES.get(text);
+  if (cached) return cached;
+  const out = scanNames(text);
+  if (NAMES.size >= 4096) NAMES.clear();
+  NAMES.set(text, out);
+  return out;
+}
+
+const NAMES = new Map<string, Name[]>();
+
+function scanNames(text: string): Name[] {
   const out: Name[] = [];
   for (const m of text.matchAll(NAME_SEQUENCE)) {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: fold(m[0]) });
