@@ -72,8 +72,12 @@ export function runArticleQa(pairs: ArticlePair[], opts: QaOptions): Map<string,
     const pair: SegmentPair = p.machine === undefined ? { source: p.source, target: p.target } : { source: p.source, target: p.target, machine: p.machine };
     result.set(p.key, runSegmentQa(pair, opts));
   }
-  const articleLevel = [checkNameConsistency(pairs), checkTranslationConsistency(pairs)];
+  const articleLevel = [
+    severityOf('inconsistent-name', opts) === 'off' ? null : checkNameConsistency(pairs),
+    severityOf('inconsistent-translation', opts) === 'off' ? null : checkTranslationConsistency(pairs),
+  ];
   for (const byKey of articleLevel) {
+    if (!byKey) continue;
     for (const [key, drafts] of byKey) result.set(key, [...(result.get(key) ?? []), ...finish(drafts, opts)]);
   }
   return result;
