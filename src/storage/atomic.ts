@@ -8,6 +8,7 @@ import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FileProblemError } from './errors.js';
 import { parseJsonText } from './json.js';
+import { processExists } from './process.js';
 
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const dir = dirname(path);
@@ -128,13 +129,4 @@ export async function sweepStaleTempFiles(dirs: readonly string[]): Promise<stri
   };
   for (const d of dirs) await visit(d, 0);
   return removed;
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

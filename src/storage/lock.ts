@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { processExists } from './process.js';
 
 export class LockTimeoutError extends Error {
   constructor(readonly path: string, readonly holder: string) {
@@ -35,7 +36,7 @@ async function acquire(path: string, timeoutMs: number): Promise<void> {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const holder = await readHolder(path);
-    if (holder && holder.host === hostname() && !isAlive(holder.pid)) {
+    if (holder && holder.host === hostname() && !processExists(holder.pid)) {
       // The owner is gone. Breaking its lock is itself done under a short-lived lock, and only
       // if the lock still names the same dead process, so two waiters cannot both break it and
       // remove each other's fresh lock.
@@ -72,14 +73,5 @@ async function readHolder(path: string): Promise<{ pid: number; host: string; ra
     return typeof v.pid === 'number' && typeof v.host === 'string' ? { pid: v.pid, host: v.host, raw } : null;
   } catch {
     return null; // being written right now, or damaged: treat as held
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

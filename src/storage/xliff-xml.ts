@@ -9,6 +9,7 @@
  * references here, and reject anything else, so a file cannot smuggle in expansions.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { positionAt } from './json.js';
 
 // ---------------------------------------------------------------------------------------------
 // Characters XML 1.0 forbids
@@ -139,13 +140,6 @@ export function decodeEntities(raw: string): string {
   });
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
 type OrderedNode = Record<string, unknown>;
 
 function toTree(nodes: OrderedNode[]): XmlNode[] {
@@ -183,7 +177,7 @@ export function parseXml(text: string): XmlElement {
     if (verdict.err.code === 'InvalidXml' && unclosed) {
       // The validator reports unclosed elements at 1:1; point at the end, where they are missing.
       const names = [...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ');
-      const end = lineColumnAt(text, text.length);
+      const end = positionAt(text, text.length);
       throw new XmlSyntaxError(`the document ends before these elements are closed: ${names}`, end.line, end.column);
     }
     throw new XmlSyntaxError(verdict.err.msg, verdict.err.line, verdict.err.col);
@@ -210,7 +204,7 @@ export function parseXml(text: string): XmlElement {
       const ref = /"(&[^"]*)"/.exec(error.message)?.[1];
       const at = ref ? text.indexOf(ref) : -1;
       if (at >= 0) {
-        const { line, column } = lineColumnAt(text, at);
+        const { line, column } = positionAt(text, at);
         throw new XmlSyntaxError(error.message, line, column);
       }
     }

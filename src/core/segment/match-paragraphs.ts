@@ -99,20 +99,3 @@ function pairGap(oldTexts: readonly string[], newTexts: readonly string[], oldId
   );
   return pairs.map((p) => ({ oldIndex: oldIdx[p.oldIndex] as number, newIndex: newIdx[p.newIndex] as number, similarity: p.similarity }));
 }
-
-function wordBag(text: string): Map<string, number> {
-  const bag = new Map<string, number>();
-  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) bag.set(w, (bag.get(w) ?? 0) + 1);
-  return bag;
-}
-
-function dice(a: Map<string, number>, b: Map<string, number>): number {
-  let shared = 0;
-  let total = 0;
-  for (const [w, c] of a) {
-    total += c;
-    shared += Math.min(c, b.get(w) ?? 0);
-  }
-  for (const c of b.values()) total += c;
-  return total === 0 ? 1 : (2 * shared) / total;
-}
