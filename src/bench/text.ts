@@ -12,6 +12,7 @@
  * locale files have realistic sizes and character sets.
  */
 import type { Random } from './random.js';
+import { phrasebookTranslation } from './phrasebook.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -157,6 +158,10 @@ const POOLS: Record<string, readonly string[]> = { en: EN, vi: VI, de: DE };
  * target's script and typography. Languages without a pool get English sentences.
  */
 export function translationOf(rng: Random, source: string, lang: string): string {
+  // The generator's own French is translated phrase by phrase, as a translator would (same
+  // numbers, names and links); a language without a phrasebook gets sentences of the right length.
+  const translated = phrasebookTranslation(rng, source, lang);
+  if (translated !== null) return translated;
   const pool = POOLS[lang] ?? EN;
   const out: string[] = [];
   let length = 0;
