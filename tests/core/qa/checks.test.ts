@@ -23,6 +23,17 @@ describe('French typography is normalised before punctuation is compared', () =>
   });
 });
 
+describe('German quotation marks', () => {
+  const frDe: QaOptions = { sourceLang: 'fr', targetLang: 'de' };
+  it('count „…“ as one quotation, like the « … » of the source', () => {
+    expect(checks('«\u202fLa situation est claire\u202f», a déclaré M. Belousov.', '„Die Lage ist klar“, sagte Herr Belousov.', frDe)).toEqual([]);
+    expect(checks('« Oui » et « non ».', '„Ja“ und „nein“.', frDe)).toEqual([]);
+  });
+  it('still find a quotation the translation dropped', () => {
+    expect(checks('« Oui » et « non ».', '„Ja“ und nein.', frDe)).toEqual(['quotes']);
+  });
+});
+
 describe('numbers spelled out with a scale word', () => {
   it('are compared even when no digit differs', () => {
     expect(checks('Un million de touristes sont attendus.', 'A billion tourists are expected.')).toEqual(['numbers']);

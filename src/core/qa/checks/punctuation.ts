@@ -27,7 +27,9 @@ function quotations(text: string): { count: number; balanced: boolean; firstInde
   }
   // German-style „…“ closes with “, which is also an English opener; count it as balanced by total.
   const curlyBalanced = opening === closing || (low && (opening + closing) % 2 === 0);
-  return { count: Math.ceil(straight / 2) + Math.max(opening, closing), balanced: straight % 2 === 0 && curlyBalanced, firstIndex };
+  // With „…“ both marks of a quotation may count as openers, so pairs are counted by total.
+  const curly = low ? Math.ceil((opening + closing) / 2) : Math.max(opening, closing);
+  return { count: Math.ceil(straight / 2) + curly, balanced: straight % 2 === 0 && curlyBalanced, firstIndex };
 }
 
 export function checkQuotes(pair: SegmentPair, opts: QaOptions): Draft[] {
