@@ -6,7 +6,6 @@
 import { FileProblemError } from './errors.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAYBE_FORBIDDEN = /__proto__|constructor|prototype|\\u/;
 
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
@@ -16,7 +15,7 @@ export function parseJsonText(text: string, file: string): unknown {
     // A reviver is called for every value in the file and makes parsing several times slower,
     // so it is only used when one of the forbidden names could be in the text: literally, or
     // spelled with a \u escape.
-    value = MAYBE_FORBIDDEN.test(body)
+    value = mayHaveForbiddenKey(body)
       ? JSON.parse(body, function (this: unknown, key: string, v: unknown) {
           if (FORBIDDEN_KEYS.has(key) && forbidden === null) forbidden = key;
           return v;
@@ -35,6 +34,11 @@ export function parseJsonText(text: string, file: string): unknown {
     throw new FileProblemError(`the key "${forbidden}" is not allowed`, file, at >= 0 ? positionAt(body, at) : null, 'rename or remove that key');
   }
   return value;
+}
+
+/** Substring searches (one fast scan each) rather than one regex with four alternatives. */
+function mayHaveForbiddenKey(text: string): boolean {
+  return text.includes('\\u') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype');
 }
 
 /** 1-based line and column (in UTF-16 code units, as editors mostly count) of an offset. */
