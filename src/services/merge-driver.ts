@@ -30,7 +30,7 @@ import { inDocumentOrder, mergeLocaleStrings, type LocaleStrings } from '../core
 import { mergeReviewState } from '../core/merge/state-merge.js';
 import { mergeSetList } from '../core/merge/three-way.js';
 import type { ReviewState } from '../core/model.js';
-import { fileExists, writeFileAtomic } from '../storage/atomic.js';
+import { fileExists, readTextFile, writeFileAtomic } from '../storage/atomic.js';
 import { FileProblemError } from '../storage/errors.js';
 import { parseJsonText } from '../storage/json.js';
 import { parseStateRecord, serializeRecord } from '../storage/records.js';
@@ -124,7 +124,8 @@ function describe(e: unknown, label: string): string {
 const quote = (t: string | null) => (t === null ? '(none)' : JSON.stringify(t.length > 60 ? `${t.slice(0, 57)}…` : t));
 
 export async function runMergeDriver(options: MergeDriverOptions): Promise<MergeDriverResult> {
-  const [baseText, oursText, theirsText] = await Promise.all([options.basePath, options.oursPath, options.theirsPath].map((p) => fs.readFile(p, 'utf8')));
+  // A missing or unreadable side is an input error naming the file (exit 2), not a crash.
+  const [baseText, oursText, theirsText] = await Promise.all([options.basePath, options.oursPath, options.theirsPath].map((p) => readTextFile(p, p, 256 * 1024 * 1024)));
   const path = options.pathName;
   const kind = fileKindOf(path) ?? guessKind(oursText!, theirsText!);
   const refuse = (message: string): MergeDriverResult => ({
