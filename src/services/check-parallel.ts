@@ -16,9 +16,10 @@ import type { QaOptions } from '../core/qa/types.js';
 import { FileProblemError } from '../storage/errors.js';
 import type { Project } from '../storage/project.js';
 import type { LanguageOutcome } from './check.js';
+import { entryId, type QaCacheEntry, type QaCacheView } from './check-qa-cache.js';
 import { UserError } from './errors.js';
 
-/** Below this many articles a worker's start-up (~100 ms) outweighs what it saves. */
+/** Below this many articles to run QA on, a worker's start-up (~100 ms) outweighs what it saves. */
 const MIN_ARTICLES_FOR_WORKERS = 200;
 const MAX_WORKERS = 8;
 
@@ -27,6 +28,8 @@ export interface WorkerInput {
   ids: string[];
   langs: string[];
   qa: Array<[string, QaOptions]>;
+  /** The QA cache entries of this slice's articles. */
+  cache?: { version: string; entries: Array<[string, QaCacheEntry]> };
 }
 
 export type WorkerOutput =
@@ -49,10 +52,14 @@ function reviveError(e: Extract<WorkerOutput, { ok: false }>['error']): Error {
 }
 
 /** `threads`: how many threads to use (default: one per core, up to 8); 1 keeps everything in this thread. */
-export async function checkInWorkers(project: Project, ids: string[], langs: string[], qaByLang: ReadonlyMap<string, QaOptions>, threadsWanted?: number): Promise<LanguageOutcome[][] | null> {
+export async function checkInWorkers(project: Project, ids: string[], langs: string[], qaByLang: ReadonlyMap<string, QaOptions>, threadsWanted?: number, cache?: QaCacheView): Promise<LanguageOutcome[][] | null> {
   const workerUrl = new URL('./check-worker.js', import.meta.url);
   const threads = Math.min(MAX_WORKERS, threadsWanted ?? availableParallelism());
-  if (ids.length < MIN_ARTICLES_FOR_WORKERS || threads < 2 || !existsSync(fileURLToPath(workerUrl))) return null;
+  // Workers pay for QA, the CPU-heavy part. Articles whose QA results are all in the cache
+  // cost little more than reading their files, which one thread does faster than several
+  // (each worker loads the code and sends its outcomes back through a structured clone).
+  const needQa = cache ? ids.filter((id) => langs.some((lang) => !cache.entries.has(entryId(lang, id)))).length : ids.length;
+  if (needQa < MIN_ARTICLES_FOR_WORKERS || threads < 2 || !existsSync(fileURLToPath(workerUrl))) return null;
   const size = Math.ceil(ids.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
   const qa = [...qaByLang.entries()];
@@ -60,7 +67,7 @@ export async function checkInWorkers(project: Project, ids: string[], langs: str
     slices.map(
       (slice) =>
         new Promise<WorkerOutput>((resolve, reject) => {
-          const input: WorkerInput = { root: project.root, ids: slice, langs, qa };
+          const input: WorkerInput = { root: project.root, ids: slice, langs, qa, ...(cache ? { cache: cacheSlice(cache, slice, langs) } : {}) };
           // QA allocates many short-lived strings: a larger young generation means far fewer
           // scavenges (the default is sized for interactive programs).
           const worker = new Worker(workerUrl, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
@@ -78,4 +85,15 @@ export async function checkInWorkers(project: Project, ids: string[], langs: str
     outcomes.push(...r.outcomes);
   }
   return outcomes;
+}
+
+function cacheSlice(cache: QaCacheView, ids: readonly string[], langs: readonly string[]): NonNullable<WorkerInput['cache']> {
+  const entries: Array<[string, QaCacheEntry]> = [];
+  for (const id of ids) {
+    for (const lang of langs) {
+      const e = cache.entries.get(entryId(lang, id));
+      if (e) entries.push([entryId(lang, id), e]);
+    }
+  }
+  return { version: cache.version, entries };
 }

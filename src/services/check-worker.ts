@@ -8,7 +8,8 @@ const input = workerData as WorkerInput;
 let out: WorkerOutput;
 try {
   const project = await openProject(input.root);
-  out = { ok: true, outcomes: await checkArticles(project, input.ids, input.langs, new Map(input.qa)) };
+  const cache = input.cache ? { version: input.cache.version, entries: new Map(input.cache.entries) } : undefined;
+  out = { ok: true, outcomes: await checkArticles(project, input.ids, input.langs, new Map(input.qa), cache) };
 } catch (e) {
   out = { ok: false, error: serializeError(e) };
 }

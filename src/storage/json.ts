@@ -36,10 +36,11 @@ export function parseJsonText(text: string, file: string): unknown {
   return value;
 }
 
-/** Substring searches (one fast scan each) rather than one regex with four alternatives. */
+/** One regex scan (faster here than four substring searches over the large records). */
 function mayHaveForbiddenKey(text: string): boolean {
-  return text.includes('\\u') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype');
+  return MAYBE_FORBIDDEN.test(text);
 }
+const MAYBE_FORBIDDEN = /__proto__|constructor|prototype|\\u/;
 
 /** 1-based line and column (in UTF-16 code units, as editors mostly count) of an offset. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {

@@ -17,8 +17,8 @@ describe('verso check on a project large enough for worker threads', () => {
   });
 
   it('gives the same report with threads as in one thread', async () => {
-    const single = await runCli(['check', '--format', 'json'], { cwd: root, env: { VERSO_CHECK_THREADS: '1' } });
-    const threaded = await runCli(['check', '--format', 'json'], { cwd: root, env: { VERSO_CHECK_THREADS: '2' } });
+    const single = await runCli(['check', '--format', 'json'], { cwd: root, env: { VERSO_CHECK_THREADS: '1', VERSO_QA_CACHE: 'off' } });
+    const threaded = await runCli(['check', '--format', 'json'], { cwd: root, env: { VERSO_CHECK_THREADS: '2', VERSO_QA_CACHE: 'off' } });
     expect(single.code).toBe(1);
     expect(threaded.code).toBe(1);
     expect(threaded.stderr).toBe('');
@@ -33,7 +33,7 @@ describe('verso check on a project large enough for worker threads', () => {
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('{', '{ oops'));
     try {
-      const r = await runCli(['check'], { cwd: root, env: { VERSO_CHECK_THREADS: '2' } });
+      const r = await runCli(['check'], { cwd: root, env: { VERSO_CHECK_THREADS: '2', VERSO_QA_CACHE: 'off' } });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^verso: \\.verso/state/vi/${last}\\.json:1:3: invalid JSON`));
       expect(r.stdout).toBe('');

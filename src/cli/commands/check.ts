@@ -24,6 +24,8 @@ export const checkCommand: CommandSpec = {
     'Exit codes: 0 nothing failing, 1 failing findings, 2 usage or input error (damaged file, unknown option).',
     '',
     'Large projects are checked in one worker thread per core; VERSO_CHECK_THREADS=1 keeps one thread.',
+    'QA results of unchanged articles are reused from .verso/cache/qa/ (safe to delete);',
+    'VERSO_QA_CACHE=off runs every check afresh and leaves the cache alone.',
     'The JSON report is described by src/core/report/check-report.schema.json.',
   ].join('\n'),
   options: {
@@ -46,8 +48,9 @@ export const checkCommand: CommandSpec = {
     // VERSO_CHECK_THREADS=1 keeps the check in one thread (large projects use one per core).
     const threadsEnv = ctx.env['VERSO_CHECK_THREADS'];
     const threads = threadsEnv && /^\d+$/.test(threadsEnv) && Number(threadsEnv) > 0 ? Number(threadsEnv) : undefined;
+    const qaCache = ctx.env['VERSO_QA_CACHE'] !== 'off';
     const project = await loadProject(ctx);
-    const report = await runCheck(project, { articles: listOpt(ctx, 'article'), langs: listOpt(ctx, 'to'), ...(failOn ? { failOn } : {}), ...(threads ? { threads } : {}) });
+    const report = await runCheck(project, { articles: listOpt(ctx, 'article'), langs: listOpt(ctx, 'to'), ...(failOn ? { failOn } : {}), ...(threads ? { threads } : {}), qaCache });
     const out =
       format === 'json' ? formatJson(report)
       : format === 'github' ? formatGithub(report)
