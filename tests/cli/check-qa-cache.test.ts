@@ -138,6 +138,20 @@ describe('verso check with its QA cache on a project checked in worker threads',
     expect(cold).toBe(fresh);
     expect(warm).toBe(fresh);
 
+    // A check scoped to one (changed) article updates its entry and keeps the other articles'.
+    const entries = () => (JSON.parse(readFileSync(join(root, '.verso', 'cache', 'qa', 'de.json'), 'utf8')) as { entries: Record<string, { key: string }> }).entries;
+    const before = entries();
+    expect(Object.keys(before).length).toBeGreaterThan(200);
+    const scoped = project.articleIds.find((id) => before[id] !== undefined && id !== project.articleIds[0])!;
+    const scopedState = JSON.parse(readFileSync(join(root, '.verso', 'state', 'de', `${scoped}.json`), 'utf8')) as { segments: Record<string, { status: string }> };
+    const scopedKey = Object.keys(scopedState.segments).find((k) => scopedState.segments[k]!.status === 'approved')!;
+    expect((await runCli(['approve', scoped, scopedKey, '--to', 'de', '--text', 'Ein ganz anderer Satz.'], { cwd: root })).code).toBe(0);
+    await cli(root, ['check', '--article', scoped, '--format', 'json'], env);
+    const updated = entries();
+    expect(Object.keys(updated).sort()).toEqual(Object.keys(before).sort());
+    expect(updated[scoped]!.key).not.toBe(before[scoped]!.key);
+    expect(Object.keys(updated).filter((id) => id !== scoped && updated[id]!.key !== before[id]!.key)).toEqual([]);
+
     // Edit one published German string by hand and approve it through verso: only that article changes.
     const id = project.articleIds[0]!;
     const state = JSON.parse(readFileSync(join(root, '.verso', 'state', 'de', `${id}.json`), 'utf8')) as { segments: Record<string, { status: string }> };
