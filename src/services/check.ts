@@ -89,7 +89,10 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
       const { lang } = outcome;
       for (const seg of outcome.segments) {
         if (seg.status !== 'orphan') counts.get(lang)![seg.status]++;
-        segments.push({ ...seg, findings: seg.findings.map((i) => i + findings.length) });
+        // The outcome is this run's own object: no copy, only its finding indices renumbered.
+        const offset = findings.length;
+        if (offset > 0 && seg.findings.length > 0) seg.findings = seg.findings.map((i) => i + offset);
+        segments.push(seg);
       }
       findings.push(...outcome.findings);
     }
@@ -266,7 +269,9 @@ export async function checkArticleLanguage(project: Project, article: Article, l
   const qaPairs: Array<ArticlePair & { status: SegmentStatus }> = [];
   const perKey = new Map<string, number[]>();
   const add = (key: string, f: Draft) => {
-    perKey.set(key, [...(perKey.get(key) ?? []), findings.length]);
+    const list = perKey.get(key);
+    if (list) list.push(findings.length);
+    else perKey.set(key, [findings.length]);
     findings.push(f);
   };
 
