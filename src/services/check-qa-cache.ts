@@ -5,7 +5,7 @@
  * The unit is one article in one target language, because two checks (name and translation
  * consistency) look at all of an article's segments at once. An entry is keyed by a hash of
  *  - the QA code itself (every file of `core/qa`, as loaded: a new verso version, or any change to
- *    a check, invalidates everything),
+ *    a check, invalidates everything) and the Node version (its Unicode tables),
  *  - the QA options of the language (severity overrides, glossary, do-not-translate list),
  *  - every checked segment's key, source text, published translation and machine candidate
  *    (the second opinion), in document order.
@@ -63,6 +63,8 @@ export function qaCodeVersion(): Promise<string> {
   codeVersion ??= (async () => {
     const root = fileURLToPath(new URL('../core/qa/', import.meta.url));
     const hash = createHash('sha256');
+    // The checks' regexes read Unicode properties, whose tables come with the Node version.
+    hash.update(`node ${process.versions.node} unicode ${process.versions.unicode ?? ''}\0`);
     const walk = async (dir: string): Promise<void> => {
       const names = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
       for (const d of names) {
