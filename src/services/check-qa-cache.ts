@@ -24,6 +24,7 @@ import type { ArticlePair } from '../core/qa/run.js';
 import { isCheckId, type QaFinding, type QaOptions } from '../core/qa/types.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import type { Project } from '../storage/project.js';
+import { ensureCacheDir } from '../storage/cache-dir.js';
 
 /** The findings of one article in one language, by segment key (segments without findings left out). */
 export interface QaCacheEntry {
@@ -165,9 +166,7 @@ export async function writeQaCache(
       }
       if (!changed) continue;
       const dir = cacheDir(project);
-      await fs.mkdir(dir, { recursive: true });
-      const ignore = join(project.paths.data, 'cache', '.gitignore');
-      await fs.writeFile(ignore, '# verso check caches: safe to delete, never committed\n*\n', { flag: 'wx' }).catch(() => undefined);
+      await ensureCacheDir(project, dir);
       await writeFileAtomic(cacheFile(project, lang), `${JSON.stringify({ format: FILE_FORMAT, version: before.version, entries })}\n`);
     }
   } catch {

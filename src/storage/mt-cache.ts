@@ -12,6 +12,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Project } from './project.js';
+import { ensureCacheDir } from './cache-dir.js';
 
 export interface MtCacheEntry {
   /** `cacheKey(…)` of the request. */
@@ -91,7 +92,7 @@ export class MtCache {
     const path = join(mtCacheDir(this.project, this.lang), `${article}.jsonl`);
     let prefix = '';
     if (!this.checked.has(path)) {
-      await fs.mkdir(mtCacheDir(this.project, this.lang), { recursive: true });
+      await ensureCacheDir(this.project, mtCacheDir(this.project, this.lang));
       const handle = await fs.open(path, 'a+');
       try {
         const { size } = await handle.stat();
