@@ -121,8 +121,10 @@ interface PendingWrite {
 }
 
 /**
- * Commits results in small batches as they arrive: cache first (so a kill between the two costs
- * nothing on the next run), then the review state in one transaction per batch.
+ * Saves results as they arrive. Each answer goes to the MT cache at once (an append, chained so
+ * appends stay in order), because that is what makes a killed run cheap to resume: whatever was
+ * paid for is never requested again. The review state is then committed in small batches, one
+ * transaction per batch, since a transaction costs far more than an append.
  */
 class ResultWriter {
   private queue: PendingWrite[] = [];
@@ -137,8 +139,11 @@ class ResultWriter {
     private readonly onFailure: () => void,
   ) {}
 
+  private cacheChain: Promise<void> = Promise.resolve();
+
   enqueue(items: PendingWrite[]): void {
     if (this.closed || items.length === 0) return;
+    this.cacheNow(items);
     this.queue.push(...items);
     this.running ??= this.loop().finally(() => {
       this.running = null;
@@ -166,10 +171,6 @@ class ResultWriter {
       if (list) list.push(item);
       else groups.set(k, [item]);
     }
-    for (const items of groups.values()) {
-      const cacheEntries = items.flatMap((i) => (i.cache ? [i.cache] : []));
-      if (cacheEntries.length > 0) await this.caches.get(items[0]!.lang)!.append(items[0]!.article, cacheEntries);
-    }
     await transaction(this.project, async (tx) => {
       for (const items of groups.values()) {
         await putCandidates(tx, { article: items[0]!.article, lang: items[0]!.lang }, items.map((i) => ({ key: i.key, candidate: i.candidate })));
@@ -177,9 +178,34 @@ class ResultWriter {
     });
   }
 
-  /** Waits until everything queued is committed (or the first failure). */
+  private cacheNow(items: readonly PendingWrite[]): void {
+    const groups = new Map<string, PendingWrite[]>();
+    for (const item of items) {
+      if (!item.cache) continue;
+      const k = `${item.lang}\u0000${item.article}`;
+      const list = groups.get(k);
+      if (list) list.push(item);
+      else groups.set(k, [item]);
+    }
+    for (const group of groups.values()) {
+      const { lang, article } = group[0]!;
+      const entries = group.map((i) => i.cache!);
+      this.cacheChain = this.cacheChain
+        .then(() => this.caches.get(lang)!.append(article, entries))
+        .catch((error: unknown) => {
+          if (this.failure === null) {
+            this.failure = error;
+            this.onFailure();
+          }
+        });
+    }
+  }
+
+  /** Waits until everything queued is cached and committed (or the first failure). */
   async drain(): Promise<void> {
+    await this.cacheChain;
     while (this.running) await this.running;
+    await this.cacheChain;
   }
 }
 
