@@ -149,6 +149,10 @@ export function validateConfig(raw: unknown): { config: VersoConfig; problems: [
           new RegExp(p, 'u');
         } catch (e) {
           problems.push({ path: `boilerplate[${i}]`, message: `not a valid regular expression: ${(e as Error).message}` });
+          return;
+        }
+        if (hasNestedQuantifier(p)) {
+          problems.push({ path: `boilerplate[${i}]`, message: 'a repeated group that itself repeats (like "(a+)+") can take minutes on one line of an article; write it without the nested repetition' });
         }
       });
       config.boilerplate = arr;
@@ -219,6 +223,37 @@ export function validateConfig(raw: unknown): { config: VersoConfig; problems: [
   }
 
   return problems.length ? { config: null, problems } : { config, problems: [] };
+}
+
+/**
+ * A group containing a quantifier that is itself quantified, such as `(a+)+`, `(\\w*)*` or
+ * `(x|y+){2,}`: the shape behind catastrophic backtracking, where one line of text makes the
+ * JavaScript regex engine run for minutes (and a running regex cannot be interrupted).
+ * A heuristic on the pattern text: it errs towards refusing, and the message says how to fix it.
+ */
+export function hasNestedQuantifier(pattern: string): boolean {
+  const stack: { quantified: boolean }[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // Skip a character class: quantifier characters inside it are literals.
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+      continue;
+    }
+    if (c === '(') stack.push({ quantified: false });
+    else if (c === ')') {
+      const group = stack.pop();
+      const next = pattern[i + 1];
+      const repeated = next === '+' || next === '*' || next === '{';
+      if (group?.quantified && repeated) return true;
+      if (stack.length && (group?.quantified || repeated)) stack[stack.length - 1]!.quantified = true;
+    } else if ((c === '+' || c === '*' || c === '{') && stack.length) stack[stack.length - 1]!.quantified = true;
+  }
+  return false;
 }
 
 function join(path: string, key: string): string {

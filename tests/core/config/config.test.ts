@@ -19,3 +19,16 @@ describe('config validation', () => {
     expect(validateConfig([]).problems[0]!.message).toMatch(/object/);
   });
 });
+
+describe('boilerplate patterns', () => {
+  it('refuses nested repetition (catastrophic backtracking) and accepts ordinary patterns', async () => {
+    const { hasNestedQuantifier } = await import('../../../src/core/config/config.js');
+    for (const bad of ['^(a+)+$', '^(\\w*)*!', '(x|y+){2,}', '((ab)+)+', '^(Comment\\s+)+$']) expect(hasNestedQuantifier(bad), bad).toBe(true);
+    for (const good of [...defaultConfig().boilerplate, '^Lire aussi$', '^[(+*)]+$', '^(Partager|Share)+$', '\\(\\d+\\)+', '^(ab)+c+$']) {
+      expect(hasNestedQuantifier(good), good).toBe(false);
+    }
+    const r = validateConfig({ boilerplate: ['^(a+)+$'] });
+    expect(r.problems[0]).toMatchObject({ path: 'boilerplate[0]' });
+    expect(r.problems[0]!.message).toMatch(/nested repetition/);
+  });
+});
