@@ -11,30 +11,8 @@ import { openProject } from '../../src/storage/project.js';
 import { addCandidates } from '../../src/services/review.js';
 import { alignTranslation } from '../../src/services/align.js';
 import { loadArticle } from '../../src/storage/store.js';
+import { human, machine, vi } from '../fixtures/align/vi-mt-human.js';
 
-const vi = [
-  'Bộ trưởng gặp các nhà báo vào buổi sáng.',
-  'Ông nói về tình hình kinh tế của đất nước.',
-  'Sau đó ông đi thăm một nhà máy mới ở ngoại ô thành phố.',
-  'Các công nhân chào đón ông.',
-  'Chuyến thăm kết thúc vào buổi chiều.',
-  'Ông trở về thủ đô bằng tàu hỏa.',
-];
-const machine = [
-  'Le ministre a rencontré les journalistes le matin.',
-  'Il a parlé de la situation économique du pays.',
-  'Il a ensuite visité une nouvelle usine en banlieue de la ville.',
-  'Les ouvriers l’ont accueilli.',
-  'La visite s’est terminée dans l’après-midi.',
-  'Il est rentré dans la capitale en train.',
-];
-const human = [
-  'Le ministre a rencontré la presse le matin et a parlé de la situation économique du pays.',
-  'Il a ensuite visité une nouvelle usine.',
-  'Elle se trouve en banlieue de la ville, et les ouvriers l’ont accueilli.',
-  'La visite s’est terminée dans l’après-midi.',
-  'Il est rentré dans la capitale en train.',
-];
 
 async function viProject(): Promise<{ dir: string; id: string; translation: string }> {
   const dir = tempDir();

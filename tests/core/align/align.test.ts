@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignUnits, formatLadder, isValidLadder } from '../../../src/core/align/index.js';
 import { lengthLogProb, logErfc } from '../../../src/core/align/length-model.js';
 import { anchorsOf, foldText } from '../../../src/core/align/features.js';
+import { human, machine, vi } from '../../fixtures/align/vi-mt-human.js';
 
 const fr = [
   'Le porte-parole du Pentagone, Patrick Ryder, a déclaré que le secrétaire Austin avait initié l’appel.',
@@ -50,31 +51,8 @@ describe('alignUnits', () => {
   });
 
   it('uses a machine translation of the source to find merges and splits that lengths alone miss', () => {
-    const vi = [
-      'Bộ trưởng gặp các nhà báo vào buổi sáng.',
-      'Ông nói về tình hình kinh tế của đất nước.',
-      'Sau đó ông đi thăm một nhà máy mới ở ngoại ô thành phố.',
-      'Các công nhân chào đón ông.',
-      'Chuyến thăm kết thúc vào buổi chiều.',
-      'Ông trở về thủ đô bằng tàu hỏa.',
-    ];
-    const mt = [
-      'Le ministre a rencontré les journalistes le matin.',
-      'Il a parlé de la situation économique du pays.',
-      'Il a ensuite visité une nouvelle usine en banlieue de la ville.',
-      'Les ouvriers l’ont accueilli.',
-      'La visite s’est terminée dans l’après-midi.',
-      'Il est rentré dans la capitale en train.',
-    ];
-    const human = [
-      'Le ministre a rencontré la presse le matin et a parlé de la situation économique du pays.',
-      'Il a ensuite visité une nouvelle usine.',
-      'Elle se trouve en banlieue de la ville, et les ouvriers l’ont accueilli.',
-      'La visite s’est terminée dans l’après-midi.',
-      'Il est rentré dans la capitale en train.',
-    ];
     const expected = '0,1:0\n2,3:1,2\n4:3\n5:4\n';
-    expect(formatLadder(alignUnits(vi, human, { sourceMt: mt }))).toBe(expected);
+    expect(formatLadder(alignUnits(vi, human, { sourceMt: machine }))).toBe(expected);
     // Without the machine translation there is nothing lexical to go on, and lengths mislead.
     expect(formatLadder(alignUnits(vi, human))).not.toBe(expected);
   });
