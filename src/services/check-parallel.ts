@@ -1,8 +1,9 @@
 /**
- * Large checks spread over worker threads. QA is CPU work (dozens of scans per approved string)
- * and articles are independent, so a 2,000-article project is cut into contiguous slices, one per
- * core, each checked in a worker; results come back in slice order, so the report is the same
- * as a single-threaded run. Small projects (and runs from TypeScript sources, where the compiled
+ * Large checks spread over threads. QA is CPU work (dozens of scans per approved string) and
+ * articles are independent, so a 2,000-article project is cut into contiguous slices, one per
+ * core: this thread checks the first slice itself while worker threads check the others (a
+ * worker of its own would only add its start-up and the copy of its results back to this thread),
+ * and results are put together in slice order, so the report is the same as a single-threaded run. Small projects (and runs from TypeScript sources, where the compiled
  * worker does not exist) stay in this thread: starting a worker costs more than it saves there.
  *
  * Errors keep their class across the thread boundary: a damaged file is still an input error
@@ -51,8 +52,16 @@ function reviveError(e: Extract<WorkerOutput, { ok: false }>['error']): Error {
   return err;
 }
 
-/** `threads`: how many threads to use (default: one per core, up to 8); 1 keeps everything in this thread. */
-export async function checkInWorkers(project: Project, ids: string[], langs: string[], qaByLang: ReadonlyMap<string, QaOptions>, threadsWanted?: number, cache?: QaCacheView): Promise<LanguageOutcome[][] | null> {
+type Settled = { ok: true; outcomes: LanguageOutcome[][] } | { ok: false; error: unknown };
+
+/** Checks some articles in this thread (the service's own loop), results in the order of `ids`. */
+export type CheckHere = (ids: string[]) => Promise<LanguageOutcome[][]>;
+
+/**
+ * `threads`: how many threads to use, this one included (default: one per core, up to 8); 1 keeps
+ * everything in this thread. Returns null when the project is too small to be worth splitting.
+ */
+export async function checkInWorkers(project: Project, ids: string[], langs: string[], qaByLang: ReadonlyMap<string, QaOptions>, checkHere: CheckHere, threadsWanted?: number, cache?: QaCacheView): Promise<LanguageOutcome[][] | null> {
   const workerUrl = new URL('./check-worker.js', import.meta.url);
   const threads = Math.min(MAX_WORKERS, threadsWanted ?? availableParallelism());
   // Workers pay for QA, the CPU-heavy part. Articles whose QA results are all in the cache
@@ -63,8 +72,8 @@ export async function checkInWorkers(project: Project, ids: string[], langs: str
   const size = Math.ceil(ids.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
   const qa = [...qaByLang.entries()];
-  const results = await Promise.all(
-    slices.map(
+  const [own, ...others] = slices;
+  const inWorkers = others.map(
       (slice) =>
         new Promise<WorkerOutput>((resolve, reject) => {
           const input: WorkerInput = { root: project.root, ids: slice, langs, qa, ...(cache ? { cache: cacheSlice(cache, slice, langs) } : {}) };
@@ -77,11 +86,18 @@ export async function checkInWorkers(project: Project, ids: string[], langs: str
             if (code !== 0) reject(new Error(`check worker exited with code ${code}`));
           });
         }),
-    ),
   );
+  // This thread's slice runs while the workers start; every slice is awaited before an error
+  // is raised, so the error reported is the first in article order, as in a single thread.
+  const here = checkHere(own!).then(
+    (outcomes): Settled => ({ ok: true, outcomes }),
+    (error: unknown): Settled => ({ ok: false, error }),
+  );
+  const fromWorkers = inWorkers.map((p) => p.then((r): Settled => (r.ok ? r : { ok: false, error: reviveError(r.error) })));
+  const results = await Promise.all([here, ...fromWorkers]);
   const outcomes: LanguageOutcome[][] = [];
   for (const r of results) {
-    if (!r.ok) throw reviveError(r.error);
+    if (!r.ok) throw r.error;
     outcomes.push(...r.outcomes);
   }
   return outcomes;

@@ -76,7 +76,8 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
   // Files are read many at a time (the work per file is small, the latency of each read is
   // not); results are put together in article order so reports are deterministic.
   const cache = options.qaCache === false ? undefined : await readQaCache(project, langs);
-  const outcomes = (await checkInWorkers(project, ids, langs, qaByLang, options.threads, cache)) ?? (await checkArticles(project, ids, langs, qaByLang, cache));
+  const checkHere = (slice: string[]) => checkArticles(project, slice, langs, qaByLang, cache);
+  const outcomes = (await checkInWorkers(project, ids, langs, qaByLang, checkHere, options.threads, cache)) ?? (await checkHere(ids));
   if (cache) {
     const checked = new Map<string, Map<string, QaCacheEntry>>(langs.map((l) => [l, new Map()]));
     outcomes.forEach((perLang, i) => {

@@ -41,4 +41,18 @@ describe('verso check on a project large enough for worker threads', () => {
       writeFileSync(file, original);
     }
   });
+
+  it('with damaged files in two slices, reports the first in article order (the slice of the main thread)', async () => {
+    const ids = (JSON.parse((await runCli(['status', '--json', '--to', 'en'], { cwd: root })).stdout) as { rows: Array<{ article: string }> }).rows.map((r) => r.article);
+    const files = [ids[0]!, ids.at(-1)!].map((id) => join(root, '.verso', 'state', 'en', `${id}.json`));
+    const originals = files.map((f) => readFileSync(f, 'utf8'));
+    files.forEach((f, i) => writeFileSync(f, originals[i]!.replace('{', '{ oops')));
+    try {
+      const r = await runCli(['check', '--to', 'en'], { cwd: root, env: { VERSO_CHECK_THREADS: '2', VERSO_QA_CACHE: 'off' } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^verso: \\.verso/state/en/${ids[0]}\\.json:1:3: invalid JSON`));
+    } finally {
+      files.forEach((f, i) => writeFileSync(f, originals[i]!));
+    }
+  });
 });
