@@ -23,7 +23,8 @@ export const checkCommand: CommandSpec = {
     '',
     'Exit codes: 0 nothing failing, 1 failing findings, 2 usage or input error (damaged file, unknown option).',
     '',
-    'Large projects are checked in one worker thread per core; VERSO_CHECK_THREADS=1 keeps one thread.',
+    'Large projects are checked on every core (this thread and a worker thread per other core);',
+    'VERSO_CHECK_THREADS=<n> sets how many threads, 1 keeps everything in one.',
     'QA results of unchanged articles are reused from .verso/cache/qa/ (safe to delete);',
     'VERSO_QA_CACHE=off runs every check afresh and leaves the cache alone.',
     'The JSON report is described by src/core/report/check-report.schema.json.',
@@ -45,7 +46,7 @@ export const checkCommand: CommandSpec = {
       if (bad.length) throw new UsageError(`unknown --fail-on value(s) ${bad.join(', ')} (use ${FAIL_ON_VALUES.join(', ')}, or none)`, 'check');
       failOn = [...new Set(asked.filter((g): g is FailOn => g !== 'none'))];
     }
-    // VERSO_CHECK_THREADS=1 keeps the check in one thread (large projects use one per core).
+    // VERSO_CHECK_THREADS=1 keeps the check in one thread (large projects use every core).
     const threadsEnv = ctx.env['VERSO_CHECK_THREADS'];
     const threads = threadsEnv && /^\d+$/.test(threadsEnv) && Number(threadsEnv) > 0 ? Number(threadsEnv) : undefined;
     const qaCache = ctx.env['VERSO_QA_CACHE'] !== 'off';
