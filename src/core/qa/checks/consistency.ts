@@ -2,7 +2,7 @@
  * Article-level checks: `inconsistent-name` (one name, several spellings across an article's
  * translations) and `inconsistent-translation` (one source paragraph, several translations).
  */
-import { findNames } from '../names.js';
+import { findNames, type Name } from '../names.js';
 import { fold, quote } from '../text.js';
 import type { Draft } from './registry.js';
 
@@ -22,13 +22,60 @@ interface Occurrence {
 /** Every run of two or more consecutive words of the source's capitalised names, folded. */
 function sourceNameKeys(pairs: KeyedPair[]): Set<string> {
   const keys = new Set<string>();
-  for (const p of pairs) {
-    for (const run of findNames(p.source)) {
-      const w = fold(run.text).split(/[ \u00A0]+/);
-      for (let i = 0; i < w.length - 1; i++) for (let j = i + 2; j <= w.length; j++) keys.add(w.slice(i, j).join(' '));
-    }
-  }
+  for (const p of pairs) for (const key of nameKeysOf(p.source)) keys.add(key);
   return keys;
+}
+
+/**
+ * The folded word runs of one source text's names. A source is read once per target language,
+ * so they are remembered (bounded, like the other per-text memos of QA).
+ */
+function nameKeysOf(source: string): string[] {
+  const cached = NAME_KEYS.get(source);
+  if (cached) return cached;
+  const keys: string[] = [];
+  for (const run of findNames(source)) {
+    // run.key is fold(run.text).
+    const w = run.key.split(/[ \u00A0]+/);
+    for (let i = 0; i < w.length - 1; i++) for (let j = i + 2; j <= w.length; j++) keys.push(w.slice(i, j).join(' '));
+  }
+  if (NAME_KEYS.size >= 4096) NAME_KEYS.clear();
+  NAME_KEYS.set(source, keys);
+  return keys;
+}
+
+const NAME_KEYS = new Map<string, string[]>();
+
+/**
+ * The words of a name run (`run.text` is words joined by single spaces or no-break spaces), with
+ * their folded forms taken from `run.key`. Folding works word by word — a space decomposes to
+ * nothing, carries no mark and ends the context of a final sigma — so the folded key splits into
+ * the same words; if it ever did not, null, and the caller folds each range itself.
+ */
+function runWords(run: Name): { starts: number[]; ends: number[]; folded: string[] } | null {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const text = run.text;
+  let wordStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c !== 0x20 && c !== 0xa0) continue;
+    if (i > wordStart) {
+      starts.push(run.start + wordStart);
+      ends.push(run.start + i);
+    }
+    wordStart = i + 1;
+  }
+  const folded = run.key.split(/[ \u00A0]/);
+  return folded.length === starts.length && !folded.includes('') ? { starts, ends, folded } : null;
+}
+
+/** The lookup key of a range of a name's words, as `fold(text).split(/[ \u00A0]+/).join(' ')` gives it. */
+function rangeKey(target: string, start: number, end: number, folded: string[] | null, i: number, j: number): string {
+  if (folded === null) return fold(target.slice(start, end)).split(/[ \u00A0]+/).join(' ');
+  let key = folded[i]!;
+  for (let k = i + 1; k < j; k++) key += ' ' + folded[k]!;
+  return key;
 }
 
 /**
@@ -39,17 +86,26 @@ function sourceNameKeys(pairs: KeyedPair[]): Set<string> {
 function sourceNamesIn(target: string, sourceKeys: Set<string>): Occurrence[] {
   const out: Occurrence[] = [];
   for (const run of findNames(target)) {
-    const wordsOf = [...run.text.matchAll(/[^ \u00A0]+/g)].map((m) => ({ text: m[0], start: run.start + m.index }));
+    const w = runWords(run);
+    const starts = w?.starts ?? [];
+    const ends = w?.ends ?? [];
+    if (w === null) {
+      for (const m of run.text.matchAll(/[^ \u00A0]+/g)) {
+        starts.push(run.start + m.index);
+        ends.push(run.start + m.index + m[0].length);
+      }
+    }
+    const folded = w?.folded ?? null;
+    const count = starts.length;
     let i = 0;
-    while (i < wordsOf.length - 1) {
+    while (i < count - 1) {
       let taken = false;
-      for (let j = wordsOf.length; j >= i + 2; j--) {
-        const first = wordsOf[i]!;
-        const last = wordsOf[j - 1]!;
-        const text = target.slice(first.start, last.start + last.text.length);
-        const key = fold(text).split(/[ \u00A0]+/).join(' ');
+      for (let j = count; j >= i + 2; j--) {
+        const start = starts[i]!;
+        const end = ends[j - 1]!;
+        const key = rangeKey(target, start, end, folded, i, j);
         if (sourceKeys.has(key)) {
-          out.push({ key, text, start: first.start, end: last.start + last.text.length });
+          out.push({ key, text: target.slice(start, end), start, end });
           i = j;
           taken = true;
           break;
@@ -60,11 +116,17 @@ function sourceNamesIn(target: string, sourceKeys: Set<string>): Occurrence[] {
   }
   // findNames also yields runs without their sentence-initial word: keep each name once, at its
   // widest (`Nguyen Van Thang`, not also `Van Thang` inside it).
-  return out.filter(
-    (o, k) =>
-      out.findIndex((p) => p.start === o.start && p.end === o.end) === k &&
-      !out.some((p) => p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start),
-  );
+  return out.length < 2 ? out : out.filter((o, k) => isKept(out, o, k));
+}
+
+/** Whether an occurrence is the first at its place and lies inside no wider one. */
+function isKept(all: Occurrence[], o: Occurrence, index: number): boolean {
+  for (let k = 0; k < all.length; k++) {
+    const p = all[k]!;
+    if (k < index && p.start === o.start && p.end === o.end) return false;
+    if (p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start) return false;
+  }
+  return true;
 }
 
 /** How much a spelling carries: `Nguyễn` says more than `Nguyen`. */
@@ -80,9 +142,11 @@ export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
   const forms = new Map<string, Map<string, Array<{ key: string; start: number; end: number }>>>();
   for (const p of pairs) {
     for (const n of sourceNamesIn(p.target, sourceKeys)) {
-      const bySpelling = forms.get(n.key) ?? new Map<string, Array<{ key: string; start: number; end: number }>>();
-      bySpelling.set(n.text, [...(bySpelling.get(n.text) ?? []), { key: p.key, start: n.start, end: n.end }]);
-      forms.set(n.key, bySpelling);
+      let bySpelling = forms.get(n.key);
+      if (!bySpelling) forms.set(n.key, (bySpelling = new Map()));
+      const places = bySpelling.get(n.text);
+      if (places) places.push({ key: p.key, start: n.start, end: n.end });
+      else bySpelling.set(n.text, [{ key: p.key, start: n.start, end: n.end }]);
     }
   }
   for (const bySpelling of forms.values()) {
@@ -92,14 +156,14 @@ export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
     const [reference, refPlaces] = ranked[0]!;
     for (const [spelling, places] of ranked.slice(1)) {
       for (const place of places) {
-        out.set(place.key, [
-          ...(out.get(place.key) ?? []),
-          {
-            check: 'inconsistent-name',
-            message: `“${quote(spelling)}” here, but “${quote(reference)}” in ${refPlaces[0]!.key}`,
-            span: { side: 'target', start: place.start, end: place.end },
-          },
-        ]);
+        const finding: Draft = {
+          check: 'inconsistent-name',
+          message: `“${quote(spelling)}” here, but “${quote(reference)}” in ${refPlaces[0]!.key}`,
+          span: { side: 'target', start: place.start, end: place.end },
+        };
+        const drafts = out.get(place.key);
+        if (drafts) drafts.push(finding);
+        else out.set(place.key, [finding]);
       }
     }
   }
@@ -111,7 +175,7 @@ export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Dra
   const firstBySource = new Map<string, KeyedPair>();
   for (const p of pairs) {
     if (p.target.trim() === '') continue;
-    const k = fold(p.source).replace(/\s+/g, ' ').trim();
+    const k = sourceKeyOf(p.source);
     const first = firstBySource.get(k);
     if (!first) {
       firstBySource.set(k, p);
@@ -121,3 +185,19 @@ export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Dra
   }
   return out;
 }
+
+/**
+ * A source paragraph's identity for `inconsistent-translation`: folded, white space collapsed.
+ * Computed once per source text, not once per target language (bounded memo).
+ */
+function sourceKeyOf(source: string): string {
+  let key = SOURCE_KEYS.get(source);
+  if (key === undefined) {
+    key = fold(source).replace(/\s+/g, ' ').trim();
+    if (SOURCE_KEYS.size >= 4096) SOURCE_KEYS.clear();
+    SOURCE_KEYS.set(source, key);
+  }
+  return key;
+}
+
+const SOURCE_KEYS = new Map<string, string>();
