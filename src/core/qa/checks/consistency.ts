@@ -2,6 +2,7 @@
  * Article-level checks: `inconsistent-name` (one name, several spellings across an article's
  * translations) and `inconsistent-translation` (one source paragraph, several translations).
  */
+import { flagsAt, MARK, SPACE } from '../chars.js';
 import { findNames, type Name } from '../names.js';
 import { fold, quote } from '../text.js';
 import type { Draft } from './registry.js';
@@ -172,9 +173,21 @@ export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
 
 export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
   const out = new Map<string, Draft[]>();
-  const firstBySource = new Map<string, KeyedPair>();
+  // Folding every source is the costly part, and in most articles no two sources are alike: a
+  // source whose signature no other translated source shares cannot share its key, so only the
+  // others are folded and compared.
+  const signatures: number[] = [];
+  const bySignature = new Map<number, number>();
   for (const p of pairs) {
-    if (p.target.trim() === '') continue;
+    const signature = p.target.trim() === '' ? NaN : sourceSignature(p.source);
+    signatures.push(signature);
+    if (!Number.isNaN(signature)) bySignature.set(signature, (bySignature.get(signature) ?? 0) + 1);
+  }
+  const firstBySource = new Map<string, KeyedPair>();
+  for (let i = 0; i < pairs.length; i++) {
+    const signature = signatures[i]!;
+    if (Number.isNaN(signature) || bySignature.get(signature)! < 2) continue;
+    const p = pairs[i]!;
     const k = sourceKeyOf(p.source);
     const first = firstBySource.get(k);
     if (!first) {
@@ -184,6 +197,32 @@ export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Dra
     }
   }
   return out;
+}
+
+/**
+ * A number that sources with the same {@link sourceKeyOf} key always share: how many words of
+ * the key there are and which ASCII digits it has, in order (hashed; a collision only costs a
+ * fold). Read from the text itself, because fold() keeps each ASCII digit and makes none, maps
+ * white space to white space and nothing else to white space, and erases exactly the combining
+ * marks (so a "word" of marks alone vanishes from the key); tests/core/qa/consistency.test.ts
+ * checks this for every character.
+ */
+function sourceSignature(source: string): number {
+  let words = 0;
+  let inWord = false;
+  let digits = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    const f = c < 0x80 && c > 0x20 ? 0 : flagsAt(source, i);
+    if ((f & SPACE) !== 0) {
+      inWord = false;
+    } else if ((f & MARK) === 0) {
+      if (!inWord) words++;
+      inWord = true;
+      if (c >= 0x30 && c <= 0x39) digits = (Math.imul(digits, 31) + c) | 0;
+    }
+  }
+  return Math.imul(digits, 1021) + words;
 }
 
 /**
