@@ -137,33 +137,28 @@ function scanSequence(text: string, start: number): boolean {
   }
 }
 
-function scanNames(text: string): Name[] {
+/**
+ * The same without remembering the result, for a text read once (a translation, searched for
+ * the source's names once per run): storing it would only push source paragraphs out of the memo.
+ */
+export function scanNames(text: string): Name[] {
   const out: Name[] = [];
   const n = text.length;
-  let afterWordChar = false;
   let i = 0;
   while (i < n) {
+    // Skip to the next upper-case letter (one code unit at a time: the second half of a pair has
+    // the class of the whole character, so it is skipped too unless the pair is upper-case).
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      // ASCII fast path: only A–Z can start a name.
-      if (c < 0x41 || c > 0x5a) {
-        afterWordChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-        i++;
-        continue;
-      }
-    } else if ((flagsAt(text, i) & UPPER) === 0) {
-      afterWordChar = (flagsAt(text, i) & WORD_CHAR) !== 0;
-      i += charLength(text, i);
+    if (c < 0x80 ? c < 0x41 || c > 0x5a : (flagsAt(text, i) & UPPER) === 0) {
+      i++;
       continue;
     }
-    if (afterWordChar || !scanSequence(text, i)) {
-      afterWordChar = true;
+    if ((i > 0 && (flagsAt(text, i - 1) & WORD_CHAR) !== 0) || !scanSequence(text, i)) {
       i += charLength(text, i);
       continue;
     }
     pushName(out, text, i, sequenceEnd, sequenceJoiners, sequenceHasSpace);
     i = sequenceEnd;
-    afterWordChar = (flagsAt(text, i - 1) & WORD_CHAR) !== 0;
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * translations) and `inconsistent-translation` (one source paragraph, several translations).
  */
 import { flagsAt, MARK, SPACE } from '../chars.js';
-import { findNames, type Name } from '../names.js';
+import { findNames, scanNames, type Name } from '../names.js';
 import { fold, quote } from '../text.js';
 import type { Draft } from './registry.js';
 
@@ -86,7 +86,7 @@ function rangeKey(target: string, start: number, end: number, folded: string[] |
  */
 function sourceNamesIn(target: string, sourceKeys: Set<string>): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const run of findNames(target)) {
+  for (const run of scanNames(target)) {
     const w = runWords(run);
     const starts = w?.starts ?? [];
     const ends = w?.ends ?? [];
