@@ -47,36 +47,45 @@ function nameKeysOf(source: string): string[] {
 
 const NAME_KEYS = new Map<string, string[]>();
 
+// The words of the name run being read (see readRun): where each starts and ends in the target,
+// and in the run's folded key. Reused from run to run: sourceNamesIn allocates no arrays per name.
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+const keyStarts: number[] = [];
+const keyEnds: number[] = [];
+
 /**
- * The words of a name run (`run.text` is words joined by single spaces or no-break spaces), with
- * their folded forms taken from `run.key`. Folding works word by word — a space decomposes to
- * nothing, carries no mark and ends the context of a final sigma — so the folded key splits into
- * the same words; if it ever did not, null, and the caller folds each range itself.
+ * Reads the words of a name run (`run.text` is words joined by single spaces or no-break spaces)
+ * and of its folded key into the arrays above, and returns the key with a plain space between
+ * words. Folding works word by word — a space decomposes to nothing, carries no mark and ends the
+ * context of a final sigma — so the key has the same words, each folded; if it ever did not, the
+ * result is null and the caller folds each range of words itself, as it used to.
  */
-function runWords(run: Name): { starts: number[]; ends: number[]; folded: string[] } | null {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const text = run.text;
+function readRun(run: Name): string | null {
+  wordStarts.length = wordEnds.length = keyStarts.length = keyEnds.length = 0;
+  const joiners = wordBounds(run.text, run.start, wordStarts, wordEnds);
+  const keyJoiners = wordBounds(run.key, 0, keyStarts, keyEnds);
+  if (keyStarts.length !== wordStarts.length || keyJoiners !== joiners || keyJoiners !== keyStarts.length - 1) return null;
+  return run.key.includes('\u00A0') ? run.key.replaceAll('\u00A0', ' ') : run.key;
+}
+
+/** Maximal runs of characters other than space and no-break space (offset by `base`); returns the number of those two characters. */
+function wordBounds(text: string, base: number, starts: number[], ends: number[]): number {
+  let joiners = 0;
   let wordStart = 0;
   for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (c !== 0x20 && c !== 0xa0) continue;
+    if (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0xa0) continue;
+      joiners++;
+    }
     if (i > wordStart) {
-      starts.push(run.start + wordStart);
-      ends.push(run.start + i);
+      starts.push(base + wordStart);
+      ends.push(base + i);
     }
     wordStart = i + 1;
   }
-  const folded = run.key.split(/[ \u00A0]/);
-  return folded.length === starts.length && !folded.includes('') ? { starts, ends, folded } : null;
-}
-
-/** The lookup key of a range of a name's words, as `fold(text).split(/[ \u00A0]+/).join(' ')` gives it. */
-function rangeKey(target: string, start: number, end: number, folded: string[] | null, i: number, j: number): string {
-  if (folded === null) return fold(target.slice(start, end)).split(/[ \u00A0]+/).join(' ');
-  let key = folded[i]!;
-  for (let k = i + 1; k < j; k++) key += ' ' + folded[k]!;
-  return key;
+  return joiners;
 }
 
 /**
@@ -87,24 +96,21 @@ function rangeKey(target: string, start: number, end: number, folded: string[] |
 function sourceNamesIn(target: string, sourceKeys: Set<string>): Occurrence[] {
   const out: Occurrence[] = [];
   for (const run of scanNames(target)) {
-    const w = runWords(run);
-    const starts = w?.starts ?? [];
-    const ends = w?.ends ?? [];
-    if (w === null) {
-      for (const m of run.text.matchAll(/[^ \u00A0]+/g)) {
-        starts.push(run.start + m.index);
-        ends.push(run.start + m.index + m[0].length);
-      }
-    }
-    const folded = w?.folded ?? null;
-    const count = starts.length;
+    const spacedKey = readRun(run);
+    const count = wordStarts.length;
     let i = 0;
     while (i < count - 1) {
       let taken = false;
       for (let j = count; j >= i + 2; j--) {
-        const start = starts[i]!;
-        const end = ends[j - 1]!;
-        const key = rangeKey(target, start, end, folded, i, j);
+        const start = wordStarts[i]!;
+        const end = wordEnds[j - 1]!;
+        // As `fold(text).split(/[ \u00A0]+/).join(' ')` gives it.
+        const key =
+          spacedKey === null
+            ? fold(target.slice(start, end)).split(/[ \u00A0]+/).join(' ')
+            : i === 0 && j === count
+              ? spacedKey
+              : spacedKey.slice(keyStarts[i]!, keyEnds[j - 1]!);
         if (sourceKeys.has(key)) {
           out.push({ key, text: target.slice(start, end), start, end });
           i = j;
@@ -205,9 +211,21 @@ export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Dra
  * fold). Read from the text itself, because fold() keeps each ASCII digit and makes none, maps
  * white space to white space and nothing else to white space, and erases exactly the combining
  * marks (so a "word" of marks alone vanishes from the key); tests/core/qa/consistency.test.ts
- * checks this for every character.
+ * checks this for every character. Remembered per source text, read once per target language.
  */
 function sourceSignature(source: string): number {
+  let signature = SIGNATURES.get(source);
+  if (signature === undefined) {
+    signature = signatureOf(source);
+    if (SIGNATURES.size >= 4096) SIGNATURES.clear();
+    SIGNATURES.set(source, signature);
+  }
+  return signature;
+}
+
+const SIGNATURES = new Map<string, number>();
+
+function signatureOf(source: string): number {
   let words = 0;
   let inWord = false;
   let digits = 0;
