@@ -36,9 +36,17 @@ function nameKeysOf(source: string): string[] {
   if (cached) return cached;
   const keys: string[] = [];
   for (const run of findNames(source)) {
-    // run.key is fold(run.text).
-    const w = run.key.split(/[ \u00A0]+/);
-    for (let i = 0; i < w.length - 1; i++) for (let j = i + 2; j <= w.length; j++) keys.push(w.slice(i, j).join(' '));
+    // run.key is fold(run.text): its words, joined by plain spaces, are the keys.
+    const spacedKey = readRun(run);
+    if (spacedKey === null) {
+      const w = run.key.split(/[ \u00A0]+/);
+      for (let i = 0; i < w.length - 1; i++) for (let j = i + 2; j <= w.length; j++) keys.push(w.slice(i, j).join(' '));
+      continue;
+    }
+    const count = keyStarts.length;
+    for (let i = 0; i < count - 1; i++) {
+      for (let j = i + 2; j <= count; j++) keys.push(i === 0 && j === count ? spacedKey : spacedKey.slice(keyStarts[i]!, keyEnds[j - 1]!));
+    }
   }
   if (NAME_KEYS.size >= 4096) NAME_KEYS.clear();
   NAME_KEYS.set(source, keys);
