@@ -2,7 +2,8 @@
  * Article-level checks: `inconsistent-name` (one name, several spellings across an article's
  * translations) and `inconsistent-translation` (one source paragraph, several translations).
  */
-import { findNames } from '../names.js';
+import { flagsAt, MARK, SPACE } from '../chars.js';
+import { findNames, scanNames, type Name } from '../names.js';
 import { fold, quote } from '../text.js';
 import type { Draft } from './registry.js';
 
@@ -22,13 +23,77 @@ interface Occurrence {
 /** Every run of two or more consecutive words of the source's capitalised names, folded. */
 function sourceNameKeys(pairs: KeyedPair[]): Set<string> {
   const keys = new Set<string>();
-  for (const p of pairs) {
-    for (const run of findNames(p.source)) {
-      const w = fold(run.text).split(/[ \u00A0]+/);
-      for (let i = 0; i < w.length - 1; i++) for (let j = i + 2; j <= w.length; j++) keys.add(w.slice(i, j).join(' '));
+  for (const p of pairs) for (const key of nameKeysOf(p.source)) keys.add(key);
+  return keys;
+}
+
+/**
+ * The folded word runs of one source text's names. A source is read once per target language,
+ * so they are remembered (bounded, like the other per-text memos of QA).
+ */
+function nameKeysOf(source: string): string[] {
+  const cached = NAME_KEYS.get(source);
+  if (cached) return cached;
+  const keys: string[] = [];
+  for (const run of findNames(source)) {
+    // run.key is fold(run.text): its words, joined by plain spaces, are the keys.
+    const spacedKey = readRun(run);
+    if (spacedKey === null) {
+      const w = run.key.split(/[ \u00A0]+/);
+      for (let i = 0; i < w.length - 1; i++) for (let j = i + 2; j <= w.length; j++) keys.push(w.slice(i, j).join(' '));
+      continue;
+    }
+    const count = keyStarts.length;
+    for (let i = 0; i < count - 1; i++) {
+      for (let j = i + 2; j <= count; j++) keys.push(i === 0 && j === count ? spacedKey : spacedKey.slice(keyStarts[i]!, keyEnds[j - 1]!));
     }
   }
+  if (NAME_KEYS.size >= 4096) NAME_KEYS.clear();
+  NAME_KEYS.set(source, keys);
   return keys;
+}
+
+const NAME_KEYS = new Map<string, string[]>();
+
+// The words of the name run being read (see readRun): where each starts and ends in the target,
+// and in the run's folded key. Reused from run to run: sourceNamesIn allocates no arrays per name.
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+const keyStarts: number[] = [];
+const keyEnds: number[] = [];
+
+/**
+ * Reads the words of a name run (`run.text` is words joined by single spaces or no-break spaces)
+ * and of its folded key into the arrays above, and returns the key with a plain space between
+ * words. Folding works word by word — a space decomposes to nothing, carries no mark and ends the
+ * context of a final sigma — so the key has the same words, each folded; if it ever did not, the
+ * result is null and the caller folds each range of words itself, as it used to.
+ */
+function readRun(run: Name): string | null {
+  wordStarts.length = wordEnds.length = keyStarts.length = keyEnds.length = 0;
+  const joiners = wordBounds(run.text, run.start, wordStarts, wordEnds);
+  const keyJoiners = wordBounds(run.key, 0, keyStarts, keyEnds);
+  if (keyStarts.length !== wordStarts.length || keyJoiners !== joiners || keyJoiners !== keyStarts.length - 1) return null;
+  return run.key.includes('\u00A0') ? run.key.replaceAll('\u00A0', ' ') : run.key;
+}
+
+/** Maximal runs of characters other than space and no-break space (offset by `base`); returns the number of those two characters. */
+function wordBounds(text: string, base: number, starts: number[], ends: number[]): number {
+  let joiners = 0;
+  let wordStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0xa0) continue;
+      joiners++;
+    }
+    if (i > wordStart) {
+      starts.push(base + wordStart);
+      ends.push(base + i);
+    }
+    wordStart = i + 1;
+  }
+  return joiners;
 }
 
 /**
@@ -38,18 +103,24 @@ function sourceNameKeys(pairs: KeyedPair[]): Set<string> {
  */
 function sourceNamesIn(target: string, sourceKeys: Set<string>): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const run of findNames(target)) {
-    const wordsOf = [...run.text.matchAll(/[^ \u00A0]+/g)].map((m) => ({ text: m[0], start: run.start + m.index }));
+  for (const run of scanNames(target)) {
+    const spacedKey = readRun(run);
+    const count = wordStarts.length;
     let i = 0;
-    while (i < wordsOf.length - 1) {
+    while (i < count - 1) {
       let taken = false;
-      for (let j = wordsOf.length; j >= i + 2; j--) {
-        const first = wordsOf[i]!;
-        const last = wordsOf[j - 1]!;
-        const text = target.slice(first.start, last.start + last.text.length);
-        const key = fold(text).split(/[ \u00A0]+/).join(' ');
+      for (let j = count; j >= i + 2; j--) {
+        const start = wordStarts[i]!;
+        const end = wordEnds[j - 1]!;
+        // As `fold(text).split(/[ \u00A0]+/).join(' ')` gives it.
+        const key =
+          spacedKey === null
+            ? fold(target.slice(start, end)).split(/[ \u00A0]+/).join(' ')
+            : i === 0 && j === count
+              ? spacedKey
+              : spacedKey.slice(keyStarts[i]!, keyEnds[j - 1]!);
         if (sourceKeys.has(key)) {
-          out.push({ key, text, start: first.start, end: last.start + last.text.length });
+          out.push({ key, text: target.slice(start, end), start, end });
           i = j;
           taken = true;
           break;
@@ -60,11 +131,17 @@ function sourceNamesIn(target: string, sourceKeys: Set<string>): Occurrence[] {
   }
   // findNames also yields runs without their sentence-initial word: keep each name once, at its
   // widest (`Nguyen Van Thang`, not also `Van Thang` inside it).
-  return out.filter(
-    (o, k) =>
-      out.findIndex((p) => p.start === o.start && p.end === o.end) === k &&
-      !out.some((p) => p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start),
-  );
+  return out.length < 2 ? out : out.filter((o, k) => isKept(out, o, k));
+}
+
+/** Whether an occurrence is the first at its place and lies inside no wider one. */
+function isKept(all: Occurrence[], o: Occurrence, index: number): boolean {
+  for (let k = 0; k < all.length; k++) {
+    const p = all[k]!;
+    if (k < index && p.start === o.start && p.end === o.end) return false;
+    if (p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start) return false;
+  }
+  return true;
 }
 
 /** How much a spelling carries: `Nguyễn` says more than `Nguyen`. */
@@ -80,9 +157,11 @@ export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
   const forms = new Map<string, Map<string, Array<{ key: string; start: number; end: number }>>>();
   for (const p of pairs) {
     for (const n of sourceNamesIn(p.target, sourceKeys)) {
-      const bySpelling = forms.get(n.key) ?? new Map<string, Array<{ key: string; start: number; end: number }>>();
-      bySpelling.set(n.text, [...(bySpelling.get(n.text) ?? []), { key: p.key, start: n.start, end: n.end }]);
-      forms.set(n.key, bySpelling);
+      let bySpelling = forms.get(n.key);
+      if (!bySpelling) forms.set(n.key, (bySpelling = new Map()));
+      const places = bySpelling.get(n.text);
+      if (places) places.push({ key: p.key, start: n.start, end: n.end });
+      else bySpelling.set(n.text, [{ key: p.key, start: n.start, end: n.end }]);
     }
   }
   for (const bySpelling of forms.values()) {
@@ -92,14 +171,14 @@ export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
     const [reference, refPlaces] = ranked[0]!;
     for (const [spelling, places] of ranked.slice(1)) {
       for (const place of places) {
-        out.set(place.key, [
-          ...(out.get(place.key) ?? []),
-          {
-            check: 'inconsistent-name',
-            message: `“${quote(spelling)}” here, but “${quote(reference)}” in ${refPlaces[0]!.key}`,
-            span: { side: 'target', start: place.start, end: place.end },
-          },
-        ]);
+        const finding: Draft = {
+          check: 'inconsistent-name',
+          message: `“${quote(spelling)}” here, but “${quote(reference)}” in ${refPlaces[0]!.key}`,
+          span: { side: 'target', start: place.start, end: place.end },
+        };
+        const drafts = out.get(place.key);
+        if (drafts) drafts.push(finding);
+        else out.set(place.key, [finding]);
       }
     }
   }
@@ -108,10 +187,22 @@ export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
 
 export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
   const out = new Map<string, Draft[]>();
-  const firstBySource = new Map<string, KeyedPair>();
+  // Folding every source is the costly part, and in most articles no two sources are alike: a
+  // source whose signature no other translated source shares cannot share its key, so only the
+  // others are folded and compared.
+  const signatures: number[] = [];
+  const bySignature = new Map<number, number>();
   for (const p of pairs) {
-    if (p.target.trim() === '') continue;
-    const k = fold(p.source).replace(/\s+/g, ' ').trim();
+    const signature = p.target.trim() === '' ? NaN : sourceSignature(p.source);
+    signatures.push(signature);
+    if (!Number.isNaN(signature)) bySignature.set(signature, (bySignature.get(signature) ?? 0) + 1);
+  }
+  const firstBySource = new Map<string, KeyedPair>();
+  for (let i = 0; i < pairs.length; i++) {
+    const signature = signatures[i]!;
+    if (Number.isNaN(signature) || bySignature.get(signature)! < 2) continue;
+    const p = pairs[i]!;
+    const k = sourceKeyOf(p.source);
     const first = firstBySource.get(k);
     if (!first) {
       firstBySource.set(k, p);
@@ -121,3 +212,57 @@ export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Dra
   }
   return out;
 }
+
+/**
+ * A number that sources with the same {@link sourceKeyOf} key always share: how many words of
+ * the key there are and which ASCII digits it has, in order (hashed; a collision only costs a
+ * fold). Read from the text itself, because fold() keeps each ASCII digit and makes none, maps
+ * white space to white space and nothing else to white space, and erases exactly the combining
+ * marks (so a "word" of marks alone vanishes from the key); tests/core/qa/consistency.test.ts
+ * checks this for every character. Remembered per source text, read once per target language.
+ */
+function sourceSignature(source: string): number {
+  let signature = SIGNATURES.get(source);
+  if (signature === undefined) {
+    signature = signatureOf(source);
+    if (SIGNATURES.size >= 4096) SIGNATURES.clear();
+    SIGNATURES.set(source, signature);
+  }
+  return signature;
+}
+
+const SIGNATURES = new Map<string, number>();
+
+function signatureOf(source: string): number {
+  let words = 0;
+  let inWord = false;
+  let digits = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    const f = c < 0x80 && c > 0x20 ? 0 : flagsAt(source, i);
+    if ((f & SPACE) !== 0) {
+      inWord = false;
+    } else if ((f & MARK) === 0) {
+      if (!inWord) words++;
+      inWord = true;
+      if (c >= 0x30 && c <= 0x39) digits = (Math.imul(digits, 31) + c) | 0;
+    }
+  }
+  return Math.imul(digits, 1021) + words;
+}
+
+/**
+ * A source paragraph's identity for `inconsistent-translation`: folded, white space collapsed.
+ * Computed once per source text, not once per target language (bounded memo).
+ */
+function sourceKeyOf(source: string): string {
+  let key = SOURCE_KEYS.get(source);
+  if (key === undefined) {
+    key = fold(source).replace(/\s+/g, ' ').trim();
+    if (SOURCE_KEYS.size >= 4096) SOURCE_KEYS.clear();
+    SOURCE_KEYS.set(source, key);
+  }
+  return key;
+}
+
+const SOURCE_KEYS = new Map<string, string>();

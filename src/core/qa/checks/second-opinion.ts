@@ -14,17 +14,39 @@ import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
 
 const NEGATION: Record<string, RegExp> = {
-  fr: /(?<![\p{L}])(?:ne(?![\p{L}])|n['’])[^.;!?]*?(?<![\p{L}])(?:pas|jamais|plus|rien|personne|aucun|aucune|guère|nullement)(?![\p{L}])|(?<![\p{L}])(?:sans|aucun|aucune|jamais)(?![\p{L}])/giu,
+  // `(?<![\p{L}])(?:ne(?![\p{L}])|n['’])[^.;!?]*?(?<![\p{L}])(?:pas|jamais|plus|rien|personne|aucun|aucune|guère|nullement)(?![\p{L}])|(?<![\p{L}])(?:sans|aucun|aucune|jamais)(?![\p{L}])`
+  // with each leading look-behind moved after the first letter (`n(?<!\p{L}n)`: an n after no
+  // letter): the same matches, but V8 can now skip to the letters that may start one instead of
+  // trying the look-behind at every position (French sources are read by every language pair).
+  fr: /n(?<!\p{L}n)(?:e(?!\p{L})|['’])[^.;!?]*?(?<!\p{L})(?:pas|jamais|plus|rien|personne|aucun|aucune|guère|nullement)(?!\p{L})|s(?<!\p{L}s)ans(?!\p{L})|a(?<!\p{L}a)(?:ucun|ucune)(?!\p{L})|j(?<!\p{L}j)amais(?!\p{L})/giu,
   en: /(?<![\p{L}])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/giu,
   vi: /(?<![\p{L}])(?:chưa|chẳng|chả|đừng|chớ|không(?! (?:quân|gian|khí|phận|lưu|kích|ảnh)))(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:nicht|nie|niemals|kein|keine|keinen|keiner|nichts|niemand|ohne)(?![\p{L}])/giu,
 };
 
 /** How many negations a text has (`ne … pas` counts once); undefined for a language without rules. */
-function negations(text: string, lang: string): number | undefined {
+export function negations(text: string, lang: string): number | undefined {
   const re = NEGATION[baseLang(lang)];
-  return re ? [...text.matchAll(re)].length : undefined;
+  if (!re) return undefined;
+  re.lastIndex = 0;
+  let count = 0;
+  while (re.exec(text) !== null) count++;
+  return count;
 }
+
+/** The same for a source paragraph, which is read once per target language: remembered. */
+function sourceNegations(text: string, lang: string): number | undefined {
+  const key = baseLang(lang);
+  let byText = SOURCE_NEGATIONS.get(key);
+  if (!byText) SOURCE_NEGATIONS.set(key, (byText = new Map()));
+  if (byText.has(text)) return byText.get(text);
+  const count = negations(text, lang);
+  if (byText.size >= 4096) byText.clear();
+  byText.set(text, count);
+  return count;
+}
+
+const SOURCE_NEGATIONS = new Map<string, Map<string, number | undefined>>();
 
 export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] {
   const machine = pair.machine;
@@ -45,25 +67,35 @@ export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] 
   }
 
   // Names and acronyms the machine kept but the human changed or dropped.
-  const seen = new Set<string>();
-  const foldedMachine = fold(machine);
-  const foldedHuman = fold(pair.target);
-  for (const n of [...findNames(pair.source), ...findAcronyms(pair.source)]) {
-    if (seen.has(n.key)) continue;
-    seen.add(n.key);
-    const inMachine = n.key === n.text ? machine.includes(n.text) : containsFoldedKey(foldedMachine, n.key);
-    const inHuman = n.key === n.text ? pair.target.includes(n.text) : containsFoldedKey(foldedHuman, n.key);
-    if (inMachine && !inHuman) {
-      out.push({ check: 'mt-disagrees', message: `the source and the machine translation both have “${n.text}”; the approved translation does not`, span: { side: 'source', start: n.start, end: n.end } });
+  const names = findNames(pair.source);
+  const acronyms = findAcronyms(pair.source);
+  if (names.length + acronyms.length > 0) {
+    const seen = new Set<string>();
+    // Both texts are folded only when a name needs it (an acronym is looked for as it is).
+    let foldedMachine: string | undefined;
+    let foldedHuman: string | undefined;
+    for (const list of [names, acronyms]) {
+      for (const n of list) {
+        if (seen.has(n.key)) continue;
+        seen.add(n.key);
+        const literal = n.key === n.text;
+        const inMachine = literal ? machine.includes(n.text) : containsFoldedKey((foldedMachine ??= fold(machine)), n.key);
+        if (!inMachine) continue;
+        const inHuman = literal ? pair.target.includes(n.text) : containsFoldedKey((foldedHuman ??= fold(pair.target)), n.key);
+        if (!inHuman) {
+          out.push({ check: 'mt-disagrees', message: `the source and the machine translation both have “${n.text}”; the approved translation does not`, span: { side: 'source', start: n.start, end: n.end } });
+        }
+      }
     }
   }
 
   // Negation: the source and the machine negate, the human text negates less often. Counting
-  // (not just presence) catches one dropped "not" in a paragraph that has others.
-  const inSource = negations(pair.source, opts.sourceLang) ?? 0;
-  const inMachine = negations(machine, opts.targetLang) ?? 0;
-  const inHuman = negations(pair.target, opts.targetLang);
+  // (not just presence) catches one dropped "not" in a paragraph that has others. Each count is
+  // only taken when the ones before it leave the answer open.
+  const inSource = sourceNegations(pair.source, opts.sourceLang) ?? 0;
+  const inMachine = inSource > 0 ? negations(machine, opts.targetLang) ?? 0 : 0;
   const agreed = Math.min(inSource, inMachine);
+  const inHuman = agreed > 0 ? negations(pair.target, opts.targetLang) : undefined;
   if (agreed > 0 && inHuman !== undefined && inHuman < agreed) {
     out.push({
       check: 'mt-disagrees',
