@@ -11,6 +11,7 @@
  * notations. Everything becomes a {@link NumericToken}; checks compare tokens, never strings.
  */
 import type { Lang } from '../model.js';
+import { flagsAt, LETTER, NUMBER } from './chars.js';
 import { baseLang, maskLinks } from './text.js';
 
 export type TokenKind = 'number' | 'month' | 'time';
@@ -98,7 +99,6 @@ const VI_MONTH_WORDS: Array<[string, number]> = [
 const CASE_SENSITIVE_MONTHS = new Set(['en', 'de']);
 
 const NOT_LETTER = '(?![\\p{L}\\p{N}])';
-const NO_LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
@@ -122,24 +122,127 @@ function romanValue(roman: string): number {
 
 /** Rounds away binary noise so `7.3 * 1e6` equals `7300000`. */
 function canonical(value: number): number {
+  // A whole number below 10^12 has at most 12 digits: rounding to 12 would give it back unchanged.
+  if (value > 0 && value < 1e12 && Number.isInteger(value)) return value;
   return Number(value.toPrecision(12));
 }
 
-/** Regular expressions of one language, compiled once (checks run on every segment of a project). */
+/*
+ * Word boundaries by hand. The patterns below used to start with a look-behind
+ * (`(?<![\p{N}])\d…`), which makes V8 try them at every position of the text. They now start
+ * with what they match, and `nextMatch` checks the character before a match itself: a match
+ * whose boundary fails is dropped and the search resumes one character further, exactly where
+ * the look-behind version would have gone on trying.
+ */
+
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const HYPHEN = 0x2d;
+const PERIOD = 0x2e;
+
+/** Whether the character just before index `i` (the whole code point) has one of `flags`. */
+function flagsBefore(text: string, i: number, flags: number): boolean {
+  return i > 0 && (flagsAt(text, i - 1) & flags) !== 0;
+}
+
+type Boundary = (text: string, index: number) => boolean;
+const notAfterNumber: Boundary = (text, i) => !flagsBefore(text, i, NUMBER);
+const notAfterNumberOrColon: Boundary = (text, i) => !flagsBefore(text, i, NUMBER) && text.charCodeAt(i - 1) !== COLON;
+const notAfterNumberOrSlash: Boundary = (text, i) => !flagsBefore(text, i, NUMBER) && text.charCodeAt(i - 1) !== SLASH;
+const notAfterLetter: Boundary = (text, i) => !flagsBefore(text, i, LETTER);
+
+/** The next match of global `re` in `text` that starts where `boundary` holds. */
+function nextMatch(re: RegExp, text: string, boundary: Boundary): RegExpExecArray | null {
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null || boundary(text, m.index)) return m;
+    re.lastIndex = m.index + 1;
+  }
+}
+
+/*
+ * Word lists (month names, spelled-out numbers) are read by walking the text's words once and
+ * looking each one up, instead of one regular expression with an alternation of every word. The
+ * old expressions matched case-insensitively (`i` with `u`: Unicode simple case folding) and then
+ * looked the lower-cased match up; a word is now taken when its lower-cased form is in the list.
+ * The two agree because, for every letter of the lists, each character that lower-cases to it also
+ * case-folds to it (tests/core/qa/numbers.test.ts checks this over all of Unicode).
+ */
+
+/** `toLowerCase()` of one code unit when it is one code unit, else -1; remembered per unit. */
+const LOWER_UNIT = new Int32Array(0x10000);
+function lowerUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  let known = LOWER_UNIT[c]!;
+  if (known === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    known = lower.length === 1 ? lower.charCodeAt(0) + 1 : -1;
+    LOWER_UNIT[c] = known;
+  }
+  return known < 0 ? -1 : known - 1;
+}
+
+/**
+ * A cheap first filter for word lookups, so that most words of a text are never cut out and
+ * lower-cased: which lengths (a bit each, up to 30) a list has per first character and per last
+ * character (a slot per low 8 bits of the character; collisions only let more words through to
+ * the exact lookup).
+ */
+interface WordShapes {
+  byFirst: Uint32Array;
+  byLast: Uint32Array;
+}
+function wordShapes(words: Iterable<string>): WordShapes {
+  const shapes = { byFirst: new Uint32Array(256), byLast: new Uint32Array(256) };
+  for (const w of words) {
+    const length = 1 << Math.min(w.length, 30);
+    shapes.byFirst[w.charCodeAt(0) & 0xff]! |= length;
+    shapes.byLast[w.charCodeAt(w.length - 1) & 0xff]! |= length;
+  }
+  return shapes;
+}
+/** Whether a word of `length` code units may be in the list, given its first and last characters (lower-cased if the list is). */
+function hasShape(shapes: WordShapes, first: number, last: number, length: number): boolean {
+  const bit = 1 << Math.min(length, 30);
+  return (shapes.byFirst[first & 0xff]! & bit) !== 0 && (shapes.byLast[last & 0xff]! & bit) !== 0;
+}
+
+/** ASCII letters and digits (1) and the hyphen (2): most characters of most texts, without a call. */
+const ASCII_WORD = new Uint8Array(0x80).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : c === HYPHEN ? 2 : 0));
+
+/** `[\p{L}\p{N}]` at index `i` (inside the text). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? ASCII_WORD[c] === 1 : (flagsAt(text, i) & (LETTER | NUMBER)) !== 0;
+}
+
+/** `[\p{L}\p{N}-]` at index `i`: spelled-out numbers are whole words where a hyphen also joins (`dix-sept`). */
+function isWordCharOrHyphenAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? ASCII_WORD[c] !== 0 : (flagsAt(text, i) & (LETTER | NUMBER)) !== 0;
+}
+
+interface TimePattern {
+  /** Starts with the hour's digits; the character before them is checked by `boundary`. */
+  re: RegExp;
+  boundary: Boundary;
+}
+
+/** Regular expressions and word tables of one language, built once (checks run on every segment of a project). */
 interface LocaleRules {
   base: string;
-  times: RegExp[];
-  /** One alternation of every month name; the match is looked up in `monthOf`. */
-  months: RegExp | null;
+  times: TimePattern[];
+  /** Month names (and abbreviations with their dot) → 1–12; lower-cased unless `caseSensitiveMonths`. */
   monthOf: Map<string, number>;
+  monthShapes: WordShapes | null;
   caseSensitiveMonths: boolean;
+  /** A number in the language's format; the character before it must be neither a digit nor `decimal`. */
   number: RegExp;
+  decimal: number;
   scales: Record<string, number>;
-  /** One alternation of the spelled-out numbers and the words meaning "one" before a scale. */
-  numberWords: RegExp | null;
-  /** The same plus `a`, `an`…: only worth reading when a scale word follows somewhere. */
-  numberWordsWithOnes: RegExp | null;
-  /** Whether a text has any scale word at all. */
+  /** Spelled-out numbers plus the words meaning "one" before a scale word. */
+  numberWordShapes: WordShapes;
+  /** Whether a text has any scale word at all (then `a`, `an`… are read as "one"). */
   hasScaleWord: RegExp | null;
   wordValues: Map<string, number>;
 }
@@ -150,48 +253,52 @@ function rulesFor(lang: Lang): LocaleRules {
   const base = baseLang(lang);
   const cached = RULES.get(base);
   if (cached) return cached;
-  const times: RegExp[] = [
-    /(?<![\p{N}:])(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu,
-    /(?<![\p{N}:])(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu,
+  const times: TimePattern[] = [
+    { re: /(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon },
+    { re: /(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu, boundary: notAfterNumberOrColon },
   ];
   if (base === 'fr' || base === 'vi') {
-    times.push(/(?<![\p{N}])(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu);
-    times.push(/(?<![\p{N}])(\d{1,2})h(?![\p{L}\p{N}])/gu);
+    times.push({ re: /(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber });
+    times.push({ re: /(\d{1,2})h(?![\p{L}\p{N}])/gu, boundary: notAfterNumber });
   }
-  if (base === 'vi') times.push(/(?<![\p{N}])(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu);
+  if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber });
 
   const monthOf = new Map<string, number>();
   const caseSensitiveMonths = CASE_SENSITIVE_MONTHS.has(base);
-  const names: string[] = [];
+  // Abbreviations are looked up with their dot; their shape is the word before it.
+  const monthWords: string[] = [];
   (MONTHS[base] ?? []).forEach((variants, i) => {
     for (const name of variants) {
-      monthOf.set(caseSensitiveMonths ? name : name.toLowerCase(), i + 1);
-      names.push(name);
+      const key = caseSensitiveMonths ? name : name.toLowerCase();
+      monthOf.set(key, i + 1);
+      monthWords.push(key.endsWith('.') ? key.slice(0, -1) : key);
     }
   });
-  // Longest first, so `sept.` is not read as a prefix of `septembre`.
-  names.sort((a, b) => b.length - a.length);
-  const months = names.length
-    ? new RegExp(`${NO_LETTER_BEFORE}(?:${names.map((n) => (n.endsWith('.') ? escapeRegExp(n) : `${escapeRegExp(n)}${NOT_LETTER}`)).join('|')})`, caseSensitiveMonths ? 'gu' : 'giu')
-    : null;
 
   const fmt = numberFormat(lang);
   const g = `[${escapeClass(fmt.groups)}]`;
   const d = escapeRegExpChar(fmt.decimal);
-  const number = new RegExp(`(?<![\\p{N}${d}])(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
+  const number = new RegExp(`(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
 
   const wordValues = new Map<string, number>();
   (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
   for (const [w, v] of Object.entries(NUMBER_WORD_VARIANTS[base] ?? {})) wordValues.set(w, v);
-  const alternation = (list: Iterable<string>) =>
-    new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...new Set(list)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
-  // `a` and `an` are everywhere in English: they are read only in a text that has a scale word.
-  const numberWords = wordValues.size ? alternation(wordValues.keys()) : null;
-  const numberWordsWithOnes = wordValues.size ? alternation([...wordValues.keys(), ...ONE_BEFORE_SCALE]) : null;
   const scaleWords = Object.keys(SCALES[base] ?? {});
   const hasScaleWord = scaleWords.length ? new RegExp(`(?<![\\p{L}])(?:${scaleWords.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu') : null;
 
-  const rules: LocaleRules = { base, times, months, monthOf, caseSensitiveMonths, number, scales: SCALES[base] ?? {}, numberWords, numberWordsWithOnes, hasScaleWord, wordValues };
+  const rules: LocaleRules = {
+    base,
+    times,
+    monthOf,
+    monthShapes: monthWords.length ? wordShapes(monthWords) : null,
+    caseSensitiveMonths,
+    number,
+    decimal: fmt.decimal.charCodeAt(0),
+    scales: SCALES[base] ?? {},
+    numberWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE]),
+    hasScaleWord,
+    wordValues,
+  };
   RULES.set(base, rules);
   return rules;
 }
@@ -211,17 +318,30 @@ export interface ExtractOptions {
  */
 export function extractNumericTokens(text: string, lang: Lang, options: ExtractOptions = {}): NumericToken[] {
   // A source paragraph is read once per target language and per check: remember recent results.
-  // Tokens are never mutated by callers, so sharing them is safe.
-  const memoKey = `${lang}\u0000${options.words === false ? 0 : 1}\u0000${text}`;
-  const memo = MEMO.get(memoKey);
-  if (memo) return memo;
+  // Tokens are never mutated by callers, so sharing them is safe. The maps are keyed by the text
+  // itself, whose hash V8 keeps on the string; a key joined from lang, option and text would be a
+  // new string to hash on every call.
+  const byLang = options.words === false ? DIGITS_MEMO : WORDS_MEMO;
+  let memo = byLang.get(lang);
+  const known = memo?.get(text);
+  if (known) return known;
   const tokens = extract(text, lang, options);
-  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-  MEMO.set(memoKey, tokens);
+  if (memoSize >= MEMO_LIMIT) {
+    DIGITS_MEMO.clear();
+    WORDS_MEMO.clear();
+    memoSize = 0;
+    memo = undefined;
+  }
+  if (!memo) byLang.set(lang, (memo = new Map()));
+  memo.set(text, tokens);
+  memoSize++;
   return tokens;
 }
 
-const MEMO = new Map<string, NumericToken[]>();
+/** Recent results per language, with and without words read alone; at most MEMO_LIMIT in all. */
+const WORDS_MEMO = new Map<string, Map<string, NumericToken[]>>();
+const DIGITS_MEMO = new Map<string, Map<string, NumericToken[]>>();
+let memoSize = 0;
 const MEMO_LIMIT = 4096;
 
 function extract(text: string, lang: Lang, options: ExtractOptions): NumericToken[] {
@@ -230,15 +350,20 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
   const tokens: NumericToken[] = [];
   const hasDigit = /\d/.test(text);
   let work = hasDigit ? maskLinks(text) : text;
-  const take = (start: number, end: number, token: Omit<NumericToken, 'start' | 'end' | 'text'>): void => {
-    tokens.push({ ...token, text: text.slice(start, end), start, end });
+  // Each pass reads `work` as it was when the pass began (`scanned`) and blanks what it takes
+  // in `work`, for the passes after it.
+  let scanned = work;
+  const take = (start: number, end: number, kind: TokenKind, value: number, alt?: number): void => {
+    tokens.push(alt === undefined ? { kind, value, text: text.slice(start, end), start, end } : { kind, value, alt, text: text.slice(start, end), start, end });
     work = blank(work, start, end);
   };
 
   // 1. Clock times: `14h30`, `14 h 30`, `8h`, `14:30`, `2:30 p.m.`, `14 giờ 30`.
   if (hasDigit) {
-    for (const re of rules.times) {
-      for (const m of work.matchAll(re)) {
+    for (const { re, boundary } of rules.times) {
+      scanned = work;
+      re.lastIndex = 0;
+      for (let m = nextMatch(re, scanned, boundary); m !== null; m = nextMatch(re, scanned, boundary)) {
         const groups = m.slice(1).filter((g): g is string => g !== undefined);
         const ampm = groups.find((g) => /^[ap]\.?m\.?$/i.test(g));
         const nums = groups.filter((g) => /^\d+$/.test(g)).map(Number);
@@ -253,14 +378,16 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
           // `at 2:30` in English may mean 14:30; accept either reading.
           alt = (hour + 12) * 60 + minute;
         }
-        take(m.index, m.index + m[0].length, { kind: 'time', value: hour * 60 + minute, ...(alt !== undefined ? { alt } : {}) });
+        take(m.index, m.index + m[0].length, 'time', hour * 60 + minute, alt);
       }
     }
   }
 
   // 2. Full numeric dates (`25/06/2024`): day, month and year. Without a year, `1/2` is a fraction.
   if (hasDigit && /\d[/.-]\d{1,2}[/.-]\d{4}/.test(work)) {
-    for (const m of work.matchAll(/(?<![\p{N}/])(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu)) {
+    scanned = work;
+    NUMERIC_DATE.lastIndex = 0;
+    for (let m = nextMatch(NUMERIC_DATE, scanned, notAfterNumberOrSlash); m !== null; m = nextMatch(NUMERIC_DATE, scanned, notAfterNumberOrSlash)) {
       const first = Number(m[1]);
       const second = Number(m[3]);
       // English writes month/day; a first part above 12 can only be a day.
@@ -283,104 +410,187 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
   //    `June 25` and `25 tháng 6` all read as {25, month 6}.
   if (base === 'vi') {
     if (/tháng/i.test(work)) {
-      for (const m of work.matchAll(/(?<![\p{L}])tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu)) {
+      scanned = work;
+      VI_MONTH_NUMBER.lastIndex = 0;
+      for (let m = nextMatch(VI_MONTH_NUMBER, scanned, notAfterLetter); m !== null; m = nextMatch(VI_MONTH_NUMBER, scanned, notAfterLetter)) {
         const monthText = m[1]!;
         const month = Number(monthText);
         if (month < 1 || month > 12) continue;
         const mStart = m.index + m[0].length - monthText.length;
-        take(mStart, mStart + monthText.length, { kind: 'month', value: month });
+        take(mStart, mStart + monthText.length, 'month', month);
       }
-      for (const m of work.matchAll(VI_MONTH_WORD_RE)) {
+      scanned = work;
+      VI_MONTH_WORD.lastIndex = 0;
+      for (let m = nextMatch(VI_MONTH_WORD, scanned, notAfterLetter); m !== null; m = nextMatch(VI_MONTH_WORD, scanned, notAfterLetter)) {
         const word = m[1]!;
         const s = m.index + m[0].length - word.length;
-        take(s, s + word.length, { kind: 'month', value: VI_MONTH_VALUE.get(word)! });
+        take(s, s + word.length, 'month', VI_MONTH_VALUE.get(word)!);
       }
     }
     // `ngày 25/6`: day/month without a year, introduced by "ngày" (day).
     if (hasDigit && /ngày \d/i.test(work)) {
-      for (const m of work.matchAll(/(?<![\p{L}])ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu)) {
+      scanned = work;
+      VI_DAY_MONTH.lastIndex = 0;
+      for (let m = nextMatch(VI_DAY_MONTH, scanned, notAfterLetter); m !== null; m = nextMatch(VI_DAY_MONTH, scanned, notAfterLetter)) {
         const monthText = m[2]!;
         const s = m.index + m[0].length - monthText.length;
-        if (Number(monthText) >= 1 && Number(monthText) <= 12) take(s, s + monthText.length, { kind: 'month', value: Number(monthText) });
+        if (Number(monthText) >= 1 && Number(monthText) <= 12) take(s, s + monthText.length, 'month', Number(monthText));
       }
     }
-  } else if (rules.months) {
-    for (const m of work.matchAll(rules.months)) {
-      const month = rules.monthOf.get(rules.caseSensitiveMonths ? m[0] : m[0].toLowerCase());
-      if (month !== undefined) take(m.index, m.index + m[0].length, { kind: 'month', value: month });
+  } else if (rules.monthShapes) {
+    scanned = work;
+    for (let i = 0; i < scanned.length; ) {
+      if (!isWordCharAt(scanned, i)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      const c = scanned.charCodeAt(i);
+      const first = rules.caseSensitiveMonths ? c : lowerUnit(c);
+      do i++;
+      while (i < scanned.length && isWordCharAt(scanned, i));
+      const l = scanned.charCodeAt(i - 1);
+      const last = rules.caseSensitiveMonths ? l : lowerUnit(l);
+      if (first < 0 || last < 0 || !hasShape(rules.monthShapes, first, last, i - start)) continue;
+      const word = rules.caseSensitiveMonths ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
+      // An abbreviation takes its dot (`janv.`); no month name is also an abbreviation without it.
+      const abbreviated = scanned.charCodeAt(i) === PERIOD ? rules.monthOf.get(`${word}.`) : undefined;
+      if (abbreviated !== undefined) take(start, i + 1, 'month', abbreviated);
+      else {
+        const month = rules.monthOf.get(word);
+        if (month !== undefined) take(start, i, 'month', month);
+      }
     }
   }
 
   // 4. Ordinal centuries in Roman numerals: `XXIe siècle` (fr), `thế kỷ XXI` (vi).
   if (base === 'fr' && /[IVXLC](?:e|er|re|ère|ème)(?![\p{L}])/u.test(work)) {
-    for (const m of work.matchAll(/(?<![\p{L}])([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu)) {
+    scanned = work;
+    ROMAN_CENTURY.lastIndex = 0;
+    for (let m = nextMatch(ROMAN_CENTURY, scanned, notAfterLetter); m !== null; m = nextMatch(ROMAN_CENTURY, scanned, notAfterLetter)) {
       // `Le` and `Ce` are words, not 50th and 100th: one-letter numerals only for I, V, X.
       if (m[1]!.length === 1 && !'IVX'.includes(m[1]!)) continue;
-      take(m.index, m.index + m[0].length, { kind: 'number', value: romanValue(m[1]!) });
+      take(m.index, m.index + m[0].length, 'number', romanValue(m[1]!));
     }
   }
   if (base === 'vi' && /th[ếê] k[ỷỉ]/iu.test(work)) {
-    for (const m of work.matchAll(/(?<![\p{L}])(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu)) {
+    scanned = work;
+    VI_CENTURY.lastIndex = 0;
+    for (let m = nextMatch(VI_CENTURY, scanned, notAfterLetter); m !== null; m = nextMatch(VI_CENTURY, scanned, notAfterLetter)) {
       const s = m.index + m[0].length - m[1]!.length;
-      take(s, s + m[1]!.length, { kind: 'number', value: romanValue(m[1]!) });
+      take(s, s + m[1]!.length, 'number', romanValue(m[1]!));
     }
   }
 
   // 5. Plain numbers in the language's format, with an optional scale word after them.
-  if (hasDigit) {
-    for (const m of work.matchAll(rules.number)) {
-      const intPart = m[1]!.replace(/\D/g, '');
-      const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
-      const scaled = applyScales(work, m.index + m[0].length, rules.scales);
-      // Not blanked out like the passes above: the only pass left reads words, not digits.
-      tokens.push({ kind: 'number', value: canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
-    }
-  }
+  //    Not blanked out like the passes above: the only pass left reads words, not digits.
+  if (hasDigit) readNumbers(text, work, rules, tokens);
 
   // 6. Small numbers spelled out, for tolerance (`3` ↔ `three`) and the MT second opinion. A
   //    spelled-out number before a scale word (`un million`) is as definite as digits: it is
   //    read even when `words` is false.
-  const wordPattern = rules.hasScaleWord?.test(work) ? rules.numberWordsWithOnes : rules.numberWords;
-  if (wordPattern) {
-    for (const m of work.matchAll(wordPattern)) {
-      const lower = m[0].toLowerCase();
-      const v = rules.wordValues.get(lower) ?? (ONE_BEFORE_SCALE.has(lower) ? 1 : undefined);
-      if (v === undefined) continue;
-      const scaled = applyScales(work, m.index + m[0].length, rules.scales);
-      if (scaled.factor !== 1) {
-        // `un million`, `three billion`: a value as definite as digits.
-        tokens.push({ kind: 'number', value: canonical(v * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
-      } else if (options.words !== false && rules.wordValues.has(lower)) {
-        tokens.push({ kind: 'number', value: v, word: true, text: m[0], start: m.index, end: m.index + m[0].length });
-      }
-    }
-  }
+  if (rules.wordValues.size > 0) readNumberWords(text, work, rules, options.words !== false, tokens);
 
-  return tokens.sort((a, b) => a.start - b.start);
+  return isSortedByStart(tokens) ? tokens : tokens.sort((a, b) => a.start - b.start);
 }
 
+const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu;
+const VI_MONTH_NUMBER = /tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu;
 const VI_MONTH_VALUE = new Map(VI_MONTH_WORDS);
-const VI_MONTH_WORD_RE = new RegExp(`(?<![\\p{L}])[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
+const VI_MONTH_WORD = new RegExp(`[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
+const VI_DAY_MONTH = /ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu;
+const ROMAN_CENTURY = /([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu;
+const VI_CENTURY = /(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu;
 
-const SCALE_WORD = /([ \u00A0\u202F]?)([\p{L}]+)(?![\p{L}\p{N}])/uy;
+function isSortedByStart(tokens: NumericToken[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if (tokens[i - 1]!.start > tokens[i]!.start) return false;
+  return true;
+}
 
-/** Scale words may chain (`mille milliards`, `nghìn tỷ`); returns their product and where they end. */
+/** Pass 5: numbers written in digits, each with the scale words after it. */
+function readNumbers(text: string, work: string, rules: LocaleRules, tokens: NumericToken[]): void {
+  const re = rules.number;
+  const boundary: Boundary = (t, i) => !flagsBefore(t, i, NUMBER) && t.charCodeAt(i - 1) !== rules.decimal;
+  re.lastIndex = 0;
+  for (let m = nextMatch(re, work, boundary); m !== null; m = nextMatch(re, work, boundary)) {
+    const intPart = onlyDigits(m[1]!);
+    const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
+    const scaled = applyScales(work, m.index + m[0].length, rules.scales);
+    tokens.push({ kind: 'number', value: canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
+  }
+}
+
+/** The ASCII digits of a number written with group separators (`1 200` → `1200`). */
+function onlyDigits(written: string): string {
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return written.replace(/\D/g, '');
+  }
+  return written;
+}
+
+/**
+ * Pass 6: every whole word (letters, digits and hyphens, between characters that are none of
+ * these) that is a spelled-out number. The words meaning "one" only before a scale word
+ * (`a million`) count only in a text that has a scale word somewhere — asked only when such
+ * a word does precede a scale word.
+ */
+function readNumberWords(text: string, work: string, rules: LocaleRules, alone: boolean, tokens: NumericToken[]): void {
+  let textHasScaleWord: boolean | undefined;
+  for (let i = 0; i < work.length; ) {
+    if (!isWordCharOrHyphenAt(work, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const first = lowerUnit(work.charCodeAt(i));
+    do i++;
+    while (i < work.length && isWordCharOrHyphenAt(work, i));
+    const last = lowerUnit(work.charCodeAt(i - 1));
+    if (first < 0 || last < 0 || !hasShape(rules.numberWordShapes, first, last, i - start)) continue;
+    const word = work.slice(start, i);
+    const lower = word.toLowerCase();
+    const value = rules.wordValues.get(lower);
+    if (value === undefined && !ONE_BEFORE_SCALE.has(lower)) continue;
+    const scaled = applyScales(work, i, rules.scales);
+    if (scaled.factor !== 1) {
+      if (value === undefined && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
+      // `un million`, `three billion`: a value as definite as digits.
+      tokens.push({ kind: 'number', value: canonical((value ?? 1) * scaled.factor), text: text.slice(start, scaled.end), start, end: scaled.end });
+    } else if (alone && value !== undefined) {
+      tokens.push({ kind: 'number', value, word: true, text: word, start, end: i });
+    }
+  }
+}
+
+const SPACE = 0x20;
+const NO_BREAK_SPACE = 0xa0;
+const NARROW_NO_BREAK_SPACE = 0x202f;
+
+/**
+ * Scale words may chain (`mille milliards`, `nghìn tỷ`); returns their product and where they end.
+ * A scale word is a whole run of letters, not followed by a digit, glued to what precedes it or
+ * after one space (ordinary, no-break or narrow no-break).
+ */
 function applyScales(work: string, from: number, scales: Record<string, number>): { factor: number; end: number } {
   let factor = 1;
   let end = from;
   for (;;) {
-    SCALE_WORD.lastIndex = end;
-    const sm = SCALE_WORD.exec(work);
-    if (sm === null) break;
-    const word = sm[2]!.toLowerCase();
+    const c = work.charCodeAt(end);
+    const spaced = c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
+    const start = spaced ? end + 1 : end;
+    let wordEnd = start;
+    while (wordEnd < work.length && (flagsAt(work, wordEnd) & LETTER) !== 0) wordEnd++;
+    if (wordEnd === start || (wordEnd < work.length && (flagsAt(work, wordEnd) & NUMBER) !== 0)) break;
+    const word = work.slice(start, wordEnd).toLowerCase();
+    // Looked up on the plain object as it always was (so `constructor` finds Object's: kept as is).
     const f = scales[word];
-    if (f === undefined || (GLUED_ONLY_SCALES.has(word) && sm[1] !== '')) break;
+    if (f === undefined || (GLUED_ONLY_SCALES.has(word) && spaced)) break;
     factor *= f;
-    end += sm[0].length;
+    end = wordEnd;
   }
   return { factor, end };
 }
-
 function escapeRegExpChar(ch: string): string {
   return ch === '.' ? '\\.' : ch;
 }
