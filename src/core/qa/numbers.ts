@@ -184,27 +184,22 @@ function lowerUnit(c: number): number {
 
 /**
  * A cheap first filter for word lookups, so that most words of a text are never cut out and
- * lower-cased: which lengths (a bit each, up to 30) a list has per first character and per last
- * character (a slot per low 8 bits of the character; collisions only let more words through to
+ * lower-cased: which lengths (a bit each, up to 30) the words of a list have, per pair of first
+ * and last character (a slot per low 6 bits of each; collisions only let more words through to
  * the exact lookup).
  */
-interface WordShapes {
-  byFirst: Uint32Array;
-  byLast: Uint32Array;
-}
+type WordShapes = Uint32Array;
 function wordShapes(words: Iterable<string>): WordShapes {
-  const shapes = { byFirst: new Uint32Array(256), byLast: new Uint32Array(256) };
-  for (const w of words) {
-    const length = 1 << Math.min(w.length, 30);
-    shapes.byFirst[w.charCodeAt(0) & 0xff]! |= length;
-    shapes.byLast[w.charCodeAt(w.length - 1) & 0xff]! |= length;
-  }
+  const shapes = new Uint32Array(64 * 64);
+  for (const w of words) shapes[shapeSlot(w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= 1 << Math.min(w.length, 30);
   return shapes;
+}
+function shapeSlot(first: number, last: number): number {
+  return ((first & 63) << 6) | (last & 63);
 }
 /** Whether a word of `length` code units may be in the list, given its first and last characters (lower-cased if the list is). */
 function hasShape(shapes: WordShapes, first: number, last: number, length: number): boolean {
-  const bit = 1 << Math.min(length, 30);
-  return (shapes.byFirst[first & 0xff]! & bit) !== 0 && (shapes.byLast[last & 0xff]! & bit) !== 0;
+  return (shapes[shapeSlot(first, last)]! & (1 << Math.min(length, 30))) !== 0;
 }
 
 /** ASCII letters and digits (1) and the hyphen (2): most characters of most texts, without a call. */
@@ -240,6 +235,8 @@ interface LocaleRules {
   number: RegExp;
   decimal: number;
   scales: Record<string, number>;
+  /** Every name `scales[word]` can find: its own scale words and the names on its prototype chain. */
+  scaleShapes: WordShapes;
   /** Spelled-out numbers plus the words meaning "one" before a scale word. */
   numberWordShapes: WordShapes;
   /** Whether a text has any scale word at all (then `a`, `an`… are read as "one"). */
@@ -283,7 +280,8 @@ function rulesFor(lang: Lang): LocaleRules {
   const wordValues = new Map<string, number>();
   (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
   for (const [w, v] of Object.entries(NUMBER_WORD_VARIANTS[base] ?? {})) wordValues.set(w, v);
-  const scaleWords = Object.keys(SCALES[base] ?? {});
+  const scales = SCALES[base] ?? {};
+  const scaleWords = Object.keys(scales);
   const hasScaleWord = scaleWords.length ? new RegExp(`(?<![\\p{L}])(?:${scaleWords.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu') : null;
 
   const rules: LocaleRules = {
@@ -294,13 +292,20 @@ function rulesFor(lang: Lang): LocaleRules {
     caseSensitiveMonths,
     number,
     decimal: fmt.decimal.charCodeAt(0),
-    scales: SCALES[base] ?? {},
+    scales,
+    scaleShapes: wordShapes(propertyNames(scales)),
     numberWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE]),
     hasScaleWord,
     wordValues,
   };
   RULES.set(base, rules);
   return rules;
+}
+
+function propertyNames(object: object): string[] {
+  const names: string[] = [];
+  for (let o: object | null = object; o !== null; o = Object.getPrototypeOf(o) as object | null) names.push(...Object.getOwnPropertyNames(o));
+  return names;
 }
 
 function escapeRegExp(text: string): string {
@@ -491,7 +496,7 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
   //    read even when `words` is false.
   if (rules.wordValues.size > 0) readNumberWords(text, work, rules, options.words !== false, tokens);
 
-  return isSortedByStart(tokens) ? tokens : tokens.sort((a, b) => a.start - b.start);
+  return sortByStart(tokens);
 }
 
 const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu;
@@ -502,9 +507,24 @@ const VI_DAY_MONTH = /ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu;
 const ROMAN_CENTURY = /([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu;
 const VI_CENTURY = /(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu;
 
-function isSortedByStart(tokens: NumericToken[]): boolean {
-  for (let i = 1; i < tokens.length; i++) if (tokens[i - 1]!.start > tokens[i]!.start) return false;
-  return true;
+/**
+ * Orders tokens by where they start, keeping the order of equal starts (as the stable
+ * `Array.prototype.sort` does). A text has a handful of tokens, mostly in order already: an
+ * insertion sort does that without a comparator call per pair.
+ */
+function sortByStart(tokens: NumericToken[]): NumericToken[] {
+  if (tokens.length > 64) return tokens.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let j = i - 1;
+    if (tokens[j]!.start <= token.start) continue;
+    while (j >= 0 && tokens[j]!.start > token.start) {
+      tokens[j + 1] = tokens[j]!;
+      j--;
+    }
+    tokens[j + 1] = token;
+  }
+  return tokens;
 }
 
 /** Pass 5: numbers written in digits, each with the scale words after it. */
@@ -515,7 +535,7 @@ function readNumbers(text: string, work: string, rules: LocaleRules, tokens: Num
   for (let m = nextMatch(re, work, boundary); m !== null; m = nextMatch(re, work, boundary)) {
     const intPart = onlyDigits(m[1]!);
     const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
-    const scaled = applyScales(work, m.index + m[0].length, rules.scales);
+    const scaled = applyScales(work, m.index + m[0].length, rules);
     tokens.push({ kind: 'number', value: canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
   }
 }
@@ -552,7 +572,7 @@ function readNumberWords(text: string, work: string, rules: LocaleRules, alone: 
     const lower = word.toLowerCase();
     const value = rules.wordValues.get(lower);
     if (value === undefined && !ONE_BEFORE_SCALE.has(lower)) continue;
-    const scaled = applyScales(work, i, rules.scales);
+    const scaled = applyScales(work, i, rules);
     if (scaled.factor !== 1) {
       if (value === undefined && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
       // `un million`, `three billion`: a value as definite as digits.
@@ -572,7 +592,7 @@ const NARROW_NO_BREAK_SPACE = 0x202f;
  * A scale word is a whole run of letters, not followed by a digit, glued to what precedes it or
  * after one space (ordinary, no-break or narrow no-break).
  */
-function applyScales(work: string, from: number, scales: Record<string, number>): { factor: number; end: number } {
+function applyScales(work: string, from: number, rules: LocaleRules): { factor: number; end: number } {
   let factor = 1;
   let end = from;
   for (;;) {
@@ -582,9 +602,12 @@ function applyScales(work: string, from: number, scales: Record<string, number>)
     let wordEnd = start;
     while (wordEnd < work.length && (flagsAt(work, wordEnd) & LETTER) !== 0) wordEnd++;
     if (wordEnd === start || (wordEnd < work.length && (flagsAt(work, wordEnd) & NUMBER) !== 0)) break;
+    const first = lowerUnit(work.charCodeAt(start));
+    const last = lowerUnit(work.charCodeAt(wordEnd - 1));
+    if (first < 0 || last < 0 || !hasShape(rules.scaleShapes, first, last, wordEnd - start)) break;
     const word = work.slice(start, wordEnd).toLowerCase();
     // Looked up on the plain object as it always was (so `constructor` finds Object's: kept as is).
-    const f = scales[word];
+    const f = rules.scales[word];
     if (f === undefined || (GLUED_ONLY_SCALES.has(word) && spaced)) break;
     factor *= f;
     end = wordEnd;
