@@ -202,25 +202,32 @@ function hasShape(shapes: WordShapes, first: number, last: number, length: numbe
   return (shapes[shapeSlot(first, last)]! & (1 << Math.min(length, 30))) !== 0;
 }
 
-/** ASCII letters and digits (1) and the hyphen (2): most characters of most texts, without a call. */
-const ASCII_WORD = new Uint8Array(0x80).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : c === HYPHEN ? 2 : 0));
+/**
+ * The class of each code unit for the word scans, filled in as characters are met: a letter or
+ * a number (`[\p{L}\p{N}]`), the hyphen, or neither. Surrogates are never stored: a half of a
+ * pair takes the class of the whole character (see `flagsAt`), so it is asked each time.
+ */
+const UNKNOWN = 0;
+const WORD_CHAR = 1;
+const WORD_HYPHEN = 2;
+const NOT_WORD = 3;
+const WORD_CLASS = new Uint8Array(0x10000);
 
-/** `[\p{L}\p{N}]` at index `i` (inside the text). */
-function isWordCharAt(text: string, i: number): boolean {
+function wordClassAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  return c < 0x80 ? ASCII_WORD[c] === 1 : (flagsAt(text, i) & (LETTER | NUMBER)) !== 0;
-}
-
-/** `[\p{L}\p{N}-]` at index `i`: spelled-out numbers are whole words where a hyphen also joins (`dix-sept`). */
-function isWordCharOrHyphenAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 0x80 ? ASCII_WORD[c] !== 0 : (flagsAt(text, i) & (LETTER | NUMBER)) !== 0;
+  const known = WORD_CLASS[c]!;
+  if (known !== UNKNOWN) return known;
+  const cls = c === HYPHEN ? WORD_HYPHEN : (flagsAt(text, i) & (LETTER | NUMBER)) !== 0 ? WORD_CHAR : NOT_WORD;
+  if (c < 0xd800 || c > 0xdfff) WORD_CLASS[c] = cls;
+  return cls;
 }
 
 interface TimePattern {
   /** Starts with the hour's digits; the character before them is checked by `boundary`. */
   re: RegExp;
   boundary: Boundary;
+  /** What must follow some digit of the text for the pattern to match at all (see `digitHints`). */
+  hint: number;
 }
 
 /** Regular expressions and word tables of one language, built once (checks run on every segment of a project). */
@@ -251,14 +258,14 @@ function rulesFor(lang: Lang): LocaleRules {
   const cached = RULES.get(base);
   if (cached) return cached;
   const times: TimePattern[] = [
-    { re: /(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon },
-    { re: /(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu, boundary: notAfterNumberOrColon },
+    { re: /(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_AM_PM },
+    { re: /(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_COLON },
   ];
   if (base === 'fr' || base === 'vi') {
-    times.push({ re: /(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber });
-    times.push({ re: /(\d{1,2})h(?![\p{L}\p{N}])/gu, boundary: notAfterNumber });
+    times.push({ re: /(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
+    times.push({ re: /(\d{1,2})h(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
   }
-  if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber });
+  if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_GIO });
 
   const monthOf = new Map<string, number>();
   const caseSensitiveMonths = CASE_SENSITIVE_MONTHS.has(base);
@@ -322,42 +329,57 @@ export interface ExtractOptions {
  * what it consumed (times before dates before plain numbers).
  */
 export function extractNumericTokens(text: string, lang: Lang, options: ExtractOptions = {}): NumericToken[] {
-  // A source paragraph is read once per target language and per check: remember recent results.
-  // Tokens are never mutated by callers, so sharing them is safe. The maps are keyed by the text
-  // itself, whose hash V8 keeps on the string; a key joined from lang, option and text would be a
-  // new string to hash on every call.
-  const byLang = options.words === false ? DIGITS_MEMO : WORDS_MEMO;
-  let memo = byLang.get(lang);
+  const read = readText(text, lang);
+  if (options.words !== false) return read.all;
+  // Without `words`, the same tokens less the words read alone: nothing else depends on them.
+  return (read.withoutWords ??= read.all.some((t) => t.word) ? read.all.filter((t) => !t.word) : read.all);
+}
+
+/** The tokens of one text, and the same without the spelled-out numbers read alone (made when asked). */
+interface ReadText {
+  all: NumericToken[];
+  withoutWords?: NumericToken[];
+}
+
+/**
+ * A source paragraph is read once per target language and per check, with and without words:
+ * remember recent results. Tokens are never mutated by callers, so sharing them is safe. One map
+ * per language, keyed by the text itself, whose hash V8 keeps on the string (a key joined from
+ * language and text would be a new string to hash on every call).
+ */
+function readText(text: string, lang: Lang): ReadText {
+  let memo = MEMO.get(lang);
   const known = memo?.get(text);
   if (known) return known;
-  const tokens = extract(text, lang, options);
+  const read: ReadText = { all: extract(text, lang, true) };
   if (memoSize >= MEMO_LIMIT) {
-    DIGITS_MEMO.clear();
-    WORDS_MEMO.clear();
+    MEMO.clear();
     memoSize = 0;
     memo = undefined;
   }
-  if (!memo) byLang.set(lang, (memo = new Map()));
-  memo.set(text, tokens);
+  if (!memo) MEMO.set(lang, (memo = new Map()));
+  memo.set(text, read);
   memoSize++;
-  return tokens;
+  return read;
 }
 
-/** Recent results per language, with and without words read alone; at most MEMO_LIMIT in all. */
-const WORDS_MEMO = new Map<string, Map<string, NumericToken[]>>();
-const DIGITS_MEMO = new Map<string, Map<string, NumericToken[]>>();
+const MEMO = new Map<string, Map<string, ReadText>>();
 let memoSize = 0;
 const MEMO_LIMIT = 4096;
 
-function extract(text: string, lang: Lang, options: ExtractOptions): NumericToken[] {
+function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   const rules = rulesFor(lang);
   const { base } = rules;
   const tokens: NumericToken[] = [];
   const hasDigit = /\d/.test(text);
   let work = hasDigit ? maskLinks(text) : text;
+  const hints = hasDigit ? digitHints(work) : 0;
   // Each pass reads `work` as it was when the pass began (`scanned`) and blanks what it takes
   // in `work`, for the passes after it.
   let scanned = work;
+  /** Spelled-out numbers found by `scanWords`, read in pass 6. */
+  const candidates: number[] = [];
+  let wordsScanned = false;
   const take = (start: number, end: number, kind: TokenKind, value: number, alt?: number): void => {
     tokens.push(alt === undefined ? { kind, value, text: text.slice(start, end), start, end } : { kind, value, alt, text: text.slice(start, end), start, end });
     work = blank(work, start, end);
@@ -365,7 +387,8 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
 
   // 1. Clock times: `14h30`, `14 h 30`, `8h`, `14:30`, `2:30 p.m.`, `14 giờ 30`.
   if (hasDigit) {
-    for (const { re, boundary } of rules.times) {
+    for (const { re, boundary, hint } of rules.times) {
+      if ((hints & hint) === 0) continue;
       scanned = work;
       re.lastIndex = 0;
       for (let m = nextMatch(re, scanned, boundary); m !== null; m = nextMatch(re, scanned, boundary)) {
@@ -389,7 +412,7 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
   }
 
   // 2. Full numeric dates (`25/06/2024`): day, month and year. Without a year, `1/2` is a fraction.
-  if (hasDigit && /\d[/.-]\d{1,2}[/.-]\d{4}/.test(work)) {
+  if ((hints & BEFORE_DATE_MARK) !== 0 && /\d[/.-]\d{1,2}[/.-]\d{4}/.test(work)) {
     scanned = work;
     NUMERIC_DATE.lastIndex = 0;
     for (let m = nextMatch(NUMERIC_DATE, scanned, notAfterNumberOrSlash); m !== null; m = nextMatch(NUMERIC_DATE, scanned, notAfterNumberOrSlash)) {
@@ -443,29 +466,10 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
       }
     }
   } else if (rules.monthShapes) {
+    // Month names and spelled-out numbers in one walk over the words (see `scanWords`).
     scanned = work;
-    for (let i = 0; i < scanned.length; ) {
-      if (!isWordCharAt(scanned, i)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      const c = scanned.charCodeAt(i);
-      const first = rules.caseSensitiveMonths ? c : lowerUnit(c);
-      do i++;
-      while (i < scanned.length && isWordCharAt(scanned, i));
-      const l = scanned.charCodeAt(i - 1);
-      const last = rules.caseSensitiveMonths ? l : lowerUnit(l);
-      if (first < 0 || last < 0 || !hasShape(rules.monthShapes, first, last, i - start)) continue;
-      const word = rules.caseSensitiveMonths ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
-      // An abbreviation takes its dot (`janv.`); no month name is also an abbreviation without it.
-      const abbreviated = scanned.charCodeAt(i) === PERIOD ? rules.monthOf.get(`${word}.`) : undefined;
-      if (abbreviated !== undefined) take(start, i + 1, 'month', abbreviated);
-      else {
-        const month = rules.monthOf.get(word);
-        if (month !== undefined) take(start, i, 'month', month);
-      }
-    }
+    scanWords(scanned, rules, (start, end, month) => take(start, end, 'month', month), candidates);
+    wordsScanned = true;
   }
 
   // 4. Ordinal centuries in Roman numerals: `XXIe siècle` (fr), `thế kỷ XXI` (vi).
@@ -494,7 +498,8 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
   // 6. Small numbers spelled out, for tolerance (`3` ↔ `three`) and the MT second opinion. A
   //    spelled-out number before a scale word (`un million`) is as definite as digits: it is
   //    read even when `words` is false.
-  if (rules.wordValues.size > 0) readNumberWords(text, work, rules, options.words !== false, tokens);
+  if (!wordsScanned && rules.wordValues.size > 0) scanWords(work, rules, null, candidates);
+  if (candidates.length > 0) readNumberWords(text, work, rules, words, candidates, tokens);
 
   return sortByStart(tokens);
 }
@@ -549,36 +554,140 @@ function onlyDigits(written: string): string {
   return written;
 }
 
+/** `digitHints` bits: what follows some ASCII digit of a text. */
+const BEFORE_AM_PM = 1;
+const BEFORE_COLON = 2;
+const BEFORE_H = 4;
+const BEFORE_GIO = 8;
+const BEFORE_DATE_MARK = 16;
+
 /**
- * Pass 6: every whole word (letters, digits and hyphens, between characters that are none of
- * these) that is a spelled-out number. The words meaning "one" only before a scale word
- * (`a million`) count only in a text that has a scale word somewhere — asked only when such
- * a word does precede a scale word.
+ * Which digit-led patterns can match in a text, from what follows the last digit of each run
+ * of digits: `am`/`pm`/`a.m.` (after an optional space), `:`, `h` (glued or between spaces),
+ * ` giờ`, or a date's `/`, `.` or `-`. One walk over the text instead of one search per pattern;
+ * a pattern whose hint is missing cannot match (the passes before it only turn characters into
+ * spaces, and never one right after a digit they leave, since their matches start with a digit
+ * that no digit precedes).
  */
-function readNumberWords(text: string, work: string, rules: LocaleRules, alone: boolean, tokens: NumericToken[]): void {
-  let textHasScaleWord: boolean | undefined;
-  for (let i = 0; i < work.length; ) {
-    if (!isWordCharOrHyphenAt(work, i)) {
+function digitHints(text: string): number {
+  let hints = 0;
+  // The regex engine finds runs of digits faster than a loop over every character.
+  DIGIT_RUN.lastIndex = 0;
+  while (DIGIT_RUN.test(text)) {
+    const i = DIGIT_RUN.lastIndex - 1;
+    const next = text.charCodeAt(i + 1);
+    if (next === COLON) hints |= BEFORE_COLON;
+    else if (next === SLASH || next === PERIOD || next === HYPHEN) hints |= BEFORE_DATE_MARK;
+    else if (next === LOWER_H) hints |= BEFORE_H;
+    const spaced = next === SPACE || next === NO_BREAK_SPACE || next === NARROW_NO_BREAK_SPACE;
+    const after = spaced ? text.charCodeAt(i + 2) : next;
+    // `a`/`A`/`p`/`P`, then `m`, `M` or `.`: only these characters match them case-insensitively.
+    const folded = after | 0x20;
+    if (folded === LOWER_A || folded === LOWER_P) {
+      const second = text.charCodeAt(spaced ? i + 3 : i + 2);
+      if ((second | 0x20) === LOWER_M || second === PERIOD) hints |= BEFORE_AM_PM;
+    }
+    if (spaced && after === LOWER_H) hints |= BEFORE_H;
+    if (next === SPACE && after === LOWER_G) hints |= BEFORE_GIO;
+  }
+  return hints;
+}
+
+const DIGIT_RUN = /\d+/g;
+const LOWER_A = 0x61;
+const LOWER_G = 0x67;
+const LOWER_H = 0x68;
+const LOWER_M = 0x6d;
+const LOWER_P = 0x70;
+
+/**
+ * Walks the words of `scanned`: runs of letters, digits and hyphens, which is how spelled-out
+ * numbers are delimited (`dix-sept` is one word, `vingt-deux` holds no `deux`). Each such word
+ * that is a spelled-out number (or a word meaning "one" before a scale word) is pushed on
+ * `candidates` as start, end and value (-1 for "one" before a scale word only).
+ *
+ * With `onMonth`, the same walk finds month names: a month name is a run of letters and digits
+ * between hyphens (or the word's ends), with its dot if it is an abbreviation. A word holding a
+ * month name is no candidate: the old month pass blanked the month out before the number words
+ * were read, leaving pieces that begin or end with a hyphen, which no number word does. (The
+ * Roman-numeral pass between them blanks out nothing a number word can touch: no French number
+ * word is a Roman numeral with an ordinal ending, nor a part of one between hyphens.)
+ */
+function scanWords(scanned: string, rules: LocaleRules, onMonth: ((start: number, end: number, month: number) => void) | null, candidates: number[]): void {
+  const length = scanned.length;
+  let i = 0;
+  while (i < length) {
+    if (wordClassAt(scanned, i) === NOT_WORD) {
       i++;
       continue;
     }
     const start = i;
-    const first = lowerUnit(work.charCodeAt(i));
-    do i++;
-    while (i < work.length && isWordCharOrHyphenAt(work, i));
-    const last = lowerUnit(work.charCodeAt(i - 1));
+    let hadMonth = false;
+    if (onMonth) {
+      let piece = -1;
+      for (; i < length; i++) {
+        const cls = wordClassAt(scanned, i);
+        if (cls === WORD_CHAR) {
+          if (piece < 0) piece = i;
+        } else if (cls === WORD_HYPHEN) {
+          if (piece >= 0 && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
+          piece = -1;
+        } else break;
+      }
+      if (piece >= 0 && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
+    } else {
+      do i++;
+      while (i < length && wordClassAt(scanned, i) !== NOT_WORD);
+    }
+    if (hadMonth) continue;
+    const first = lowerUnit(scanned.charCodeAt(start));
+    const last = lowerUnit(scanned.charCodeAt(i - 1));
     if (first < 0 || last < 0 || !hasShape(rules.numberWordShapes, first, last, i - start)) continue;
-    const word = work.slice(start, i);
-    const lower = word.toLowerCase();
+    const lower = scanned.slice(start, i).toLowerCase();
     const value = rules.wordValues.get(lower);
-    if (value === undefined && !ONE_BEFORE_SCALE.has(lower)) continue;
-    const scaled = applyScales(work, i, rules);
+    if (value !== undefined) candidates.push(start, i, value);
+    else if (ONE_BEFORE_SCALE.has(lower)) candidates.push(start, i, -1);
+  }
+}
+
+/** Whether the run of letters and digits [start, end) is a month name (or, with the dot after it, an abbreviation); takes it if so. */
+function readMonth(scanned: string, start: number, end: number, rules: LocaleRules, onMonth: (start: number, end: number, month: number) => void): boolean {
+  const c = scanned.charCodeAt(start);
+  const l = scanned.charCodeAt(end - 1);
+  const first = rules.caseSensitiveMonths ? c : lowerUnit(c);
+  const last = rules.caseSensitiveMonths ? l : lowerUnit(l);
+  if (first < 0 || last < 0 || !hasShape(rules.monthShapes!, first, last, end - start)) return false;
+  const word = rules.caseSensitiveMonths ? scanned.slice(start, end) : scanned.slice(start, end).toLowerCase();
+  // An abbreviation takes its dot (`janv.`); no month name is also an abbreviation without it.
+  const abbreviated = scanned.charCodeAt(end) === PERIOD ? rules.monthOf.get(`${word}.`) : undefined;
+  if (abbreviated !== undefined) {
+    onMonth(start, end + 1, abbreviated);
+    return true;
+  }
+  const month = rules.monthOf.get(word);
+  if (month === undefined) return false;
+  onMonth(start, end, month);
+  return true;
+}
+
+/**
+ * Pass 6: the spelled-out numbers `scanWords` found, each with the scale words after it. The
+ * words meaning "one" only before a scale word (`a million`) count only in a text that has a
+ * scale word somewhere — asked only when such a word does precede a scale word.
+ */
+function readNumberWords(text: string, work: string, rules: LocaleRules, alone: boolean, candidates: number[], tokens: NumericToken[]): void {
+  let textHasScaleWord: boolean | undefined;
+  for (let k = 0; k < candidates.length; k += 3) {
+    const start = candidates[k]!;
+    const end = candidates[k + 1]!;
+    const value = candidates[k + 2]!;
+    const scaled = applyScales(work, end, rules);
     if (scaled.factor !== 1) {
-      if (value === undefined && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
+      if (value < 0 && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
       // `un million`, `three billion`: a value as definite as digits.
-      tokens.push({ kind: 'number', value: canonical((value ?? 1) * scaled.factor), text: text.slice(start, scaled.end), start, end: scaled.end });
-    } else if (alone && value !== undefined) {
-      tokens.push({ kind: 'number', value, word: true, text: word, start, end: i });
+      tokens.push({ kind: 'number', value: canonical((value < 0 ? 1 : value) * scaled.factor), text: text.slice(start, scaled.end), start, end: scaled.end });
+    } else if (alone && value >= 0) {
+      tokens.push({ kind: 'number', value, word: true, text: work.slice(start, end), start, end });
     }
   }
 }

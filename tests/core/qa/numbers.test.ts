@@ -172,3 +172,25 @@ describe('case-insensitive word lists', () => {
     expect(longer).toEqual([0x130]);
   });
 });
+
+describe('clock-time patterns are tried only where a digit is followed by what they need', () => {
+  // The times passes are skipped when no digit of the text is followed by `am`/`pm`, `:`, `h` or
+  // ` giờ`. That reads the letters as ASCII: no other character matches them case-insensitively.
+  it('only ASCII letters match a, p, m case-insensitively', () => {
+    for (const letter of ['a', 'p', 'm']) {
+      const re = new RegExp(`^${letter}$`, 'iu');
+      const matching: number[] = [];
+      for (let cp = 0; cp <= 0x10ffff; cp++) if ((cp < 0xd800 || cp > 0xdfff) && re.test(String.fromCodePoint(cp))) matching.push(cp);
+      expect(matching).toEqual([letter.toUpperCase().charCodeAt(0), letter.charCodeAt(0)]);
+    }
+  });
+
+  it('reads each notation, and a time right after another one', () => {
+    const times = (text: string, lang: string) => extractNumericTokens(text, lang).filter((t) => t.kind === 'time').map((t) => [t.text, t.value]);
+    expect(times('5am3:45 and 7 P.M.', 'en')).toEqual([['5am', 300], ['3:45', 225], ['7 P.M.', 1140]]);
+    expect(times('12 a.m.', 'en')).toEqual([['12 a.m.', 0]]);
+    expect(times('8h, 14 h 30, 9h15', 'fr')).toEqual([['8h', 480], ['14 h 30', 870], ['9h15', 555]]);
+    expect(times('lúc 14 giờ 30 phút', 'vi')).toEqual([['14 giờ 30 phút', 870]]);
+    expect(times('2 ans, 3 pays, 4 heures', 'fr')).toEqual([]);
+  });
+});
