@@ -747,28 +747,32 @@ export interface TokenComparison {
  * reported (`un` is also an article), only used to excuse a digit.
  */
 export function compareTokens(source: NumericToken[], target: NumericToken[]): TokenComparison {
-  const freeTarget = new Set(target.map((_, i) => i));
+  const taken = new Uint8Array(target.length);
   const matched: NumericToken[] = [];
-  const unmatchedSource: NumericToken[] = [];
-  const match = (s: NumericToken, allowWord: (t: NumericToken) => boolean): boolean => {
-    for (const i of freeTarget) {
-      const t = target[i]!;
-      if (allowWord(t) && sameValue(s, t)) {
-        freeTarget.delete(i);
-        return true;
-      }
-    }
-    return false;
-  };
+  const missing: NumericToken[] = [];
   // Digits against digits first, so a spelled-out word does not steal a digit's partner.
-  const digitsFirst = [...source].sort((a, b) => Number(a.word ?? false) - Number(b.word ?? false));
-  for (const s of digitsFirst) {
-    if (match(s, (t) => !t.word) || match(s, (t) => t.word === true)) matched.push(s);
-    else unmatchedSource.push(s);
+  for (const s of source) {
+    if (s.word) continue;
+    if (takeMatch(s, target, taken, false) || takeMatch(s, target, taken, true)) matched.push(s);
+    else missing.push(s);
   }
-  return {
-    missing: unmatchedSource.filter((t) => !t.word),
-    extra: [...freeTarget].map((i) => target[i]!).filter((t) => !t.word),
-    matched,
-  };
+  // Spelled-out source numbers are never reported missing: they only excuse a digit.
+  for (const s of source) {
+    if (s.word && (takeMatch(s, target, taken, false) || takeMatch(s, target, taken, true))) matched.push(s);
+  }
+  const extra: NumericToken[] = [];
+  for (let i = 0; i < target.length; i++) if (taken[i] === 0 && !target[i]!.word) extra.push(target[i]!);
+  return { missing, extra, matched };
+}
+
+/** Takes the first free target token of the same value that is (or is not) a spelled-out word. */
+function takeMatch(s: NumericToken, target: NumericToken[], taken: Uint8Array, word: boolean): boolean {
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (taken[i] === 0 && (word ? t.word === true : !t.word) && sameValue(s, t)) {
+      taken[i] = 1;
+      return true;
+    }
+  }
+  return false;
 }
