@@ -253,7 +253,19 @@ interface LocaleRules {
 
 const RULES = new Map<string, LocaleRules>();
 
+/** The same rules by the language code as given (`fr-CA`), which saves working out its base on every call. */
+const RULES_BY_LANG = new Map<string, LocaleRules>();
+
 function rulesFor(lang: Lang): LocaleRules {
+  let rules = RULES_BY_LANG.get(lang);
+  if (!rules) {
+    rules = baseRulesFor(lang);
+    RULES_BY_LANG.set(lang, rules);
+  }
+  return rules;
+}
+
+function baseRulesFor(lang: Lang): LocaleRules {
   const base = baseLang(lang);
   const cached = RULES.get(base);
   if (cached) return cached;
@@ -615,39 +627,43 @@ const LOWER_P = 0x70;
  */
 function scanWords(scanned: string, rules: LocaleRules, onMonth: ((start: number, end: number, month: number) => void) | null, candidates: number[]): void {
   const length = scanned.length;
-  let i = 0;
-  while (i < length) {
-    if (wordClassAt(scanned, i) === NOT_WORD) {
-      i++;
+  let start = -1; // the word being walked, -1 between words
+  let piece = -1; // its run of letters and digits being walked, -1 on a hyphen
+  let hadMonth = false;
+  // One step past the end, where a word in progress ends.
+  for (let i = 0; i <= length; i++) {
+    let cls = NOT_WORD;
+    if (i < length) {
+      cls = WORD_CLASS[scanned.charCodeAt(i)]!;
+      if (cls === UNKNOWN) cls = wordClassAt(scanned, i);
+    }
+    if (cls === WORD_CHAR) {
+      if (start < 0) start = i;
+      if (piece < 0) piece = i;
       continue;
     }
-    const start = i;
-    let hadMonth = false;
-    if (onMonth) {
-      let piece = -1;
-      for (; i < length; i++) {
-        const cls = wordClassAt(scanned, i);
-        if (cls === WORD_CHAR) {
-          if (piece < 0) piece = i;
-        } else if (cls === WORD_HYPHEN) {
-          if (piece >= 0 && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
-          piece = -1;
-        } else break;
-      }
-      if (piece >= 0 && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
-    } else {
-      do i++;
-      while (i < length && wordClassAt(scanned, i) !== NOT_WORD);
+    if (piece >= 0 && onMonth && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
+    piece = -1;
+    if (cls === WORD_HYPHEN) {
+      if (start < 0) start = i;
+      continue;
     }
-    if (hadMonth) continue;
-    const first = lowerUnit(scanned.charCodeAt(start));
-    const last = lowerUnit(scanned.charCodeAt(i - 1));
-    if (first < 0 || last < 0 || !hasShape(rules.numberWordShapes, first, last, i - start)) continue;
-    const lower = scanned.slice(start, i).toLowerCase();
-    const value = rules.wordValues.get(lower);
-    if (value !== undefined) candidates.push(start, i, value);
-    else if (ONE_BEFORE_SCALE.has(lower)) candidates.push(start, i, -1);
+    if (start < 0) continue;
+    if (!hadMonth) readNumberWord(scanned, start, i, rules, candidates);
+    start = -1;
+    hadMonth = false;
   }
+}
+
+/** Pushes the word [start, end) on `candidates` if it is a spelled-out number (see `scanWords`). */
+function readNumberWord(scanned: string, start: number, end: number, rules: LocaleRules, candidates: number[]): void {
+  const first = lowerUnit(scanned.charCodeAt(start));
+  const last = lowerUnit(scanned.charCodeAt(end - 1));
+  if (first < 0 || last < 0 || !hasShape(rules.numberWordShapes, first, last, end - start)) return;
+  const lower = scanned.slice(start, end).toLowerCase();
+  const value = rules.wordValues.get(lower);
+  if (value !== undefined) candidates.push(start, end, value);
+  else if (ONE_BEFORE_SCALE.has(lower)) candidates.push(start, end, -1);
 }
 
 /** Whether the run of letters and digits [start, end) is a month name (or, with the dot after it, an abbreviation); takes it if so. */
