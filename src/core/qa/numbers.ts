@@ -485,7 +485,8 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   }
 
   // 4. Ordinal centuries in Roman numerals: `XXIe siècle` (fr), `thế kỷ XXI` (vi).
-  if (base === 'fr' && /[IVXLC](?:e|er|re|ère|ème)(?![\p{L}])/u.test(work)) {
+  // The first test skips the pass for `Le` and `Ce` alone, which it would not take anyway.
+  if (base === 'fr' && /(?:[IVXLC]{2}|[IVX])(?:e|er|re|ère|ème)(?![\p{L}])/u.test(work)) {
     scanned = work;
     ROMAN_CENTURY.lastIndex = 0;
     for (let m = nextMatch(ROMAN_CENTURY, scanned, notAfterLetter); m !== null; m = nextMatch(ROMAN_CENTURY, scanned, notAfterLetter)) {
