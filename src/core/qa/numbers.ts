@@ -246,6 +246,8 @@ interface LocaleRules {
   scaleShapes: WordShapes;
   /** Spelled-out numbers plus the words meaning "one" before a scale word. */
   numberWordShapes: WordShapes;
+  /** The same and the month names (lower-cased, abbreviations without their dot), a first test for both. */
+  anyWordShapes: WordShapes;
   /** Whether a text has any scale word at all (then `a`, `an`… are read as "one"). */
   hasScaleWord: RegExp | null;
   wordValues: Map<string, number>;
@@ -314,6 +316,7 @@ function baseRulesFor(lang: Lang): LocaleRules {
     scales,
     scaleShapes: wordShapes(propertyNames(scales)),
     numberWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE]),
+    anyWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE, ...monthWords.map((w) => w.toLowerCase())]),
     hasScaleWord,
     wordValues,
   };
@@ -628,32 +631,49 @@ const LOWER_P = 0x70;
  */
 function scanWords(scanned: string, rules: LocaleRules, onMonth: ((start: number, end: number, month: number) => void) | null, candidates: number[]): void {
   const length = scanned.length;
-  let start = -1; // the word being walked, -1 between words
-  let piece = -1; // its run of letters and digits being walked, -1 on a hyphen
-  let hadMonth = false;
-  // One step past the end, where a word in progress ends.
-  for (let i = 0; i <= length; i++) {
-    let cls = NOT_WORD;
-    if (i < length) {
-      cls = WORD_CLASS[scanned.charCodeAt(i)]!;
-      if (cls === UNKNOWN) cls = wordClassAt(scanned, i);
-    }
-    if (cls === WORD_CHAR) {
-      if (start < 0) start = i;
-      if (piece < 0) piece = i;
+  let i = 0;
+  while (i < length) {
+    // Between words.
+    let cls = classAt(scanned, i);
+    if (cls === NOT_WORD) {
+      i++;
       continue;
     }
-    if (piece >= 0 && onMonth && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
-    piece = -1;
-    if (cls === WORD_HYPHEN) {
-      if (start < 0) start = i;
-      continue;
+    // A word: runs of letters and digits (pieces) joined by hyphens.
+    const start = i;
+    let hyphenated = false;
+    let hadMonth = false;
+    for (;;) {
+      if (cls === WORD_CHAR) {
+        const piece = i;
+        do i++;
+        while (i < length && (cls = classAt(scanned, i)) === WORD_CHAR);
+        if (i === length) cls = NOT_WORD;
+        if (cls === NOT_WORD && !hyphenated) break; // the usual word, one piece: read below
+        hyphenated = true;
+        if (onMonth && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
+      } else {
+        hyphenated = true;
+        i++;
+        cls = i < length ? classAt(scanned, i) : NOT_WORD;
+      }
+      if (cls === NOT_WORD) break;
     }
-    if (start < 0) continue;
+    if (!hyphenated) {
+      // One shape test for both lists before either lookup.
+      const first = lowerUnit(scanned.charCodeAt(start));
+      const last = lowerUnit(scanned.charCodeAt(i - 1));
+      if (first < 0 || last < 0 || !hasShape(rules.anyWordShapes, first, last, i - start)) continue;
+      if (onMonth && readMonth(scanned, start, i, rules, onMonth)) continue;
+    }
     if (!hadMonth) readNumberWord(scanned, start, i, rules, candidates);
-    start = -1;
-    hadMonth = false;
   }
+}
+
+/** The word class of the code unit at `i` (inside the text). */
+function classAt(text: string, i: number): number {
+  const cls = WORD_CLASS[text.charCodeAt(i)]!;
+  return cls === UNKNOWN ? wordClassAt(text, i) : cls;
 }
 
 /** Pushes the word [start, end) on `candidates` if it is a spelled-out number (see `scanWords`). */
