@@ -81,6 +81,14 @@ describe('compareTokens', () => {
     expect(cmp('un million de personnes', 'fr', 'one million people', 'en').missing).toEqual([]);
   });
 
+  it('matches digits with digits before spelled-out words, and keeps each list in text order', () => {
+    const r = cmp('trois et 3, puis 3 et 5', 'fr', '3 then three, 5 and 7', 'en');
+    // The second `3` falls back on `three`; `trois` then finds nothing, and is not reported.
+    expect(r.matched.map((t) => t.text)).toEqual(['3', '3', '5']);
+    expect(r.missing).toEqual([]);
+    expect(r.extra.map((t) => t.text)).toEqual(['7']);
+  });
+
   it('accepts a digit spelled out on the other side', () => {
     expect(cmp('cinq missiles, 3 morts', 'fr', 'five missiles, three dead', 'en').missing).toEqual([]);
     expect(cmp('trois morts', 'fr', '3 dead', 'en').extra).toEqual([]);
