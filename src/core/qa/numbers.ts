@@ -11,6 +11,7 @@
  * notations. Everything becomes a {@link NumericToken}; checks compare tokens, never strings.
  */
 import type { Lang } from '../model.js';
+import { flagsAt, LETTER, NUMBER } from './chars.js';
 import { baseLang, maskLinks } from './text.js';
 
 export type TokenKind = 'number' | 'month' | 'time';
@@ -98,7 +99,6 @@ const VI_MONTH_WORDS: Array<[string, number]> = [
 const CASE_SENSITIVE_MONTHS = new Set(['en', 'de']);
 
 const NOT_LETTER = '(?![\\p{L}\\p{N}])';
-const NO_LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
@@ -122,78 +122,212 @@ function romanValue(roman: string): number {
 
 /** Rounds away binary noise so `7.3 * 1e6` equals `7300000`. */
 function canonical(value: number): number {
+  // A whole number below 10^12 has at most 12 digits: rounding to 12 would give it back unchanged.
+  if (value > 0 && value < 1e12 && Number.isInteger(value)) return value;
   return Number(value.toPrecision(12));
 }
 
-/** Regular expressions of one language, compiled once (checks run on every segment of a project). */
+/*
+ * Word boundaries by hand. The patterns below used to start with a look-behind
+ * (`(?<![\p{N}])\d…`), which makes V8 try them at every position of the text. They now start
+ * with what they match, and `nextMatch` checks the character before a match itself: a match
+ * whose boundary fails is dropped and the search resumes one character further, exactly where
+ * the look-behind version would have gone on trying.
+ */
+
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const HYPHEN = 0x2d;
+const PERIOD = 0x2e;
+
+/** Whether the character just before index `i` (the whole code point) has one of `flags`. */
+function flagsBefore(text: string, i: number, flags: number): boolean {
+  return i > 0 && (flagsAt(text, i - 1) & flags) !== 0;
+}
+
+type Boundary = (text: string, index: number) => boolean;
+const notAfterNumber: Boundary = (text, i) => !flagsBefore(text, i, NUMBER);
+const notAfterNumberOrColon: Boundary = (text, i) => !flagsBefore(text, i, NUMBER) && text.charCodeAt(i - 1) !== COLON;
+const notAfterNumberOrSlash: Boundary = (text, i) => !flagsBefore(text, i, NUMBER) && text.charCodeAt(i - 1) !== SLASH;
+const notAfterLetter: Boundary = (text, i) => !flagsBefore(text, i, LETTER);
+
+/** The next match of global `re` in `text` that starts where `boundary` holds. */
+function nextMatch(re: RegExp, text: string, boundary: Boundary): RegExpExecArray | null {
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null || boundary(text, m.index)) return m;
+    re.lastIndex = m.index + 1;
+  }
+}
+
+/*
+ * Word lists (month names, spelled-out numbers) are read by walking the text's words once and
+ * looking each one up, instead of one regular expression with an alternation of every word. The
+ * old expressions matched case-insensitively (`i` with `u`: Unicode simple case folding) and then
+ * looked the lower-cased match up; a word is now taken when its lower-cased form is in the list.
+ * The two agree because, for every letter of the lists, each character that lower-cases to it also
+ * case-folds to it (tests/core/qa/numbers.test.ts checks this over all of Unicode).
+ */
+
+/** `toLowerCase()` of one code unit when it is one code unit, else -1; remembered per unit. */
+const LOWER_UNIT = new Int32Array(0x10000);
+function lowerUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  let known = LOWER_UNIT[c]!;
+  if (known === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    known = lower.length === 1 ? lower.charCodeAt(0) + 1 : -1;
+    LOWER_UNIT[c] = known;
+  }
+  return known < 0 ? -1 : known - 1;
+}
+
+/**
+ * A cheap first filter for word lookups, so that most words of a text are never cut out and
+ * lower-cased: which lengths (a bit each, up to 30) the words of a list have, per pair of first
+ * and last character (a slot per low 6 bits of each; collisions only let more words through to
+ * the exact lookup).
+ */
+type WordShapes = Uint32Array;
+function wordShapes(words: Iterable<string>): WordShapes {
+  const shapes = new Uint32Array(64 * 64);
+  for (const w of words) shapes[shapeSlot(w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= 1 << Math.min(w.length, 30);
+  return shapes;
+}
+function shapeSlot(first: number, last: number): number {
+  return ((first & 63) << 6) | (last & 63);
+}
+/** Whether a word of `length` code units may be in the list, given its first and last characters (lower-cased if the list is). */
+function hasShape(shapes: WordShapes, first: number, last: number, length: number): boolean {
+  return (shapes[shapeSlot(first, last)]! & (1 << Math.min(length, 30))) !== 0;
+}
+
+/**
+ * The class of each code unit for the word scans, filled in as characters are met: a letter or
+ * a number (`[\p{L}\p{N}]`), the hyphen, or neither. Surrogates are never stored: a half of a
+ * pair takes the class of the whole character (see `flagsAt`), so it is asked each time.
+ */
+const UNKNOWN = 0;
+const WORD_CHAR = 1;
+const WORD_HYPHEN = 2;
+const NOT_WORD = 3;
+const WORD_CLASS = new Uint8Array(0x10000);
+
+function wordClassAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const known = WORD_CLASS[c]!;
+  if (known !== UNKNOWN) return known;
+  const cls = c === HYPHEN ? WORD_HYPHEN : (flagsAt(text, i) & (LETTER | NUMBER)) !== 0 ? WORD_CHAR : NOT_WORD;
+  if (c < 0xd800 || c > 0xdfff) WORD_CLASS[c] = cls;
+  return cls;
+}
+
+interface TimePattern {
+  /** Starts with the hour's digits; the character before them is checked by `boundary`. */
+  re: RegExp;
+  boundary: Boundary;
+  /** What must follow some digit of the text for the pattern to match at all (see `digitHints`). */
+  hint: number;
+}
+
+/** Regular expressions and word tables of one language, built once (checks run on every segment of a project). */
 interface LocaleRules {
   base: string;
-  times: RegExp[];
-  /** One alternation of every month name; the match is looked up in `monthOf`. */
-  months: RegExp | null;
+  times: TimePattern[];
+  /** Month names (and abbreviations with their dot) → 1–12; lower-cased unless `caseSensitiveMonths`. */
   monthOf: Map<string, number>;
+  monthShapes: WordShapes | null;
   caseSensitiveMonths: boolean;
+  /** A number in the language's format; the character before it must be neither a digit nor `decimal`. */
   number: RegExp;
+  decimal: number;
   scales: Record<string, number>;
-  /** One alternation of the spelled-out numbers and the words meaning "one" before a scale. */
-  numberWords: RegExp | null;
-  /** The same plus `a`, `an`…: only worth reading when a scale word follows somewhere. */
-  numberWordsWithOnes: RegExp | null;
-  /** Whether a text has any scale word at all. */
+  /** Every name `scales[word]` can find: its own scale words and the names on its prototype chain. */
+  scaleShapes: WordShapes;
+  /** Spelled-out numbers plus the words meaning "one" before a scale word. */
+  numberWordShapes: WordShapes;
+  /** The same and the month names (lower-cased, abbreviations without their dot), a first test for both. */
+  anyWordShapes: WordShapes;
+  /** Whether a text has any scale word at all (then `a`, `an`… are read as "one"). */
   hasScaleWord: RegExp | null;
   wordValues: Map<string, number>;
 }
 
 const RULES = new Map<string, LocaleRules>();
 
+/** The same rules by the language code as given (`fr-CA`), which saves working out its base on every call. */
+const RULES_BY_LANG = new Map<string, LocaleRules>();
+
 function rulesFor(lang: Lang): LocaleRules {
+  let rules = RULES_BY_LANG.get(lang);
+  if (!rules) {
+    rules = baseRulesFor(lang);
+    RULES_BY_LANG.set(lang, rules);
+  }
+  return rules;
+}
+
+function baseRulesFor(lang: Lang): LocaleRules {
   const base = baseLang(lang);
   const cached = RULES.get(base);
   if (cached) return cached;
-  const times: RegExp[] = [
-    /(?<![\p{N}:])(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu,
-    /(?<![\p{N}:])(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu,
+  const times: TimePattern[] = [
+    { re: /(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_AM_PM },
+    { re: /(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_COLON },
   ];
   if (base === 'fr' || base === 'vi') {
-    times.push(/(?<![\p{N}])(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu);
-    times.push(/(?<![\p{N}])(\d{1,2})h(?![\p{L}\p{N}])/gu);
+    times.push({ re: /(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
+    times.push({ re: /(\d{1,2})h(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
   }
-  if (base === 'vi') times.push(/(?<![\p{N}])(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu);
+  if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_GIO });
 
   const monthOf = new Map<string, number>();
   const caseSensitiveMonths = CASE_SENSITIVE_MONTHS.has(base);
-  const names: string[] = [];
+  // Abbreviations are looked up with their dot; their shape is the word before it.
+  const monthWords: string[] = [];
   (MONTHS[base] ?? []).forEach((variants, i) => {
     for (const name of variants) {
-      monthOf.set(caseSensitiveMonths ? name : name.toLowerCase(), i + 1);
-      names.push(name);
+      const key = caseSensitiveMonths ? name : name.toLowerCase();
+      monthOf.set(key, i + 1);
+      monthWords.push(key.endsWith('.') ? key.slice(0, -1) : key);
     }
   });
-  // Longest first, so `sept.` is not read as a prefix of `septembre`.
-  names.sort((a, b) => b.length - a.length);
-  const months = names.length
-    ? new RegExp(`${NO_LETTER_BEFORE}(?:${names.map((n) => (n.endsWith('.') ? escapeRegExp(n) : `${escapeRegExp(n)}${NOT_LETTER}`)).join('|')})`, caseSensitiveMonths ? 'gu' : 'giu')
-    : null;
 
   const fmt = numberFormat(lang);
   const g = `[${escapeClass(fmt.groups)}]`;
   const d = escapeRegExpChar(fmt.decimal);
-  const number = new RegExp(`(?<![\\p{N}${d}])(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
+  const number = new RegExp(`(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
 
   const wordValues = new Map<string, number>();
   (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
   for (const [w, v] of Object.entries(NUMBER_WORD_VARIANTS[base] ?? {})) wordValues.set(w, v);
-  const alternation = (list: Iterable<string>) =>
-    new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...new Set(list)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
-  // `a` and `an` are everywhere in English: they are read only in a text that has a scale word.
-  const numberWords = wordValues.size ? alternation(wordValues.keys()) : null;
-  const numberWordsWithOnes = wordValues.size ? alternation([...wordValues.keys(), ...ONE_BEFORE_SCALE]) : null;
-  const scaleWords = Object.keys(SCALES[base] ?? {});
+  const scales = SCALES[base] ?? {};
+  const scaleWords = Object.keys(scales);
   const hasScaleWord = scaleWords.length ? new RegExp(`(?<![\\p{L}])(?:${scaleWords.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu') : null;
 
-  const rules: LocaleRules = { base, times, months, monthOf, caseSensitiveMonths, number, scales: SCALES[base] ?? {}, numberWords, numberWordsWithOnes, hasScaleWord, wordValues };
+  const rules: LocaleRules = {
+    base,
+    times,
+    monthOf,
+    monthShapes: monthWords.length ? wordShapes(monthWords) : null,
+    caseSensitiveMonths,
+    number,
+    decimal: fmt.decimal.charCodeAt(0),
+    scales,
+    scaleShapes: wordShapes(propertyNames(scales)),
+    numberWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE]),
+    anyWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE, ...monthWords.map((w) => w.toLowerCase())]),
+    hasScaleWord,
+    wordValues,
+  };
   RULES.set(base, rules);
   return rules;
+}
+
+function propertyNames(object: object): string[] {
+  const names: string[] = [];
+  for (let o: object | null = object; o !== null; o = Object.getPrototypeOf(o) as object | null) names.push(...Object.getOwnPropertyNames(o));
+  return names;
 }
 
 function escapeRegExp(text: string): string {
@@ -210,35 +344,69 @@ export interface ExtractOptions {
  * what it consumed (times before dates before plain numbers).
  */
 export function extractNumericTokens(text: string, lang: Lang, options: ExtractOptions = {}): NumericToken[] {
-  // A source paragraph is read once per target language and per check: remember recent results.
-  // Tokens are never mutated by callers, so sharing them is safe.
-  const memoKey = `${lang}\u0000${options.words === false ? 0 : 1}\u0000${text}`;
-  const memo = MEMO.get(memoKey);
-  if (memo) return memo;
-  const tokens = extract(text, lang, options);
-  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-  MEMO.set(memoKey, tokens);
-  return tokens;
+  const read = readText(text, lang);
+  if (options.words !== false) return read.all;
+  // Without `words`, the same tokens less the words read alone: nothing else depends on them.
+  return (read.withoutWords ??= read.all.some((t) => t.word) ? read.all.filter((t) => !t.word) : read.all);
 }
 
-const MEMO = new Map<string, NumericToken[]>();
+/** The tokens of one text, and the same without the spelled-out numbers read alone (made when asked). */
+interface ReadText {
+  all: NumericToken[];
+  withoutWords?: NumericToken[];
+}
+
+/**
+ * A source paragraph is read once per target language and per check, with and without words:
+ * remember recent results. Tokens are never mutated by callers, so sharing them is safe. One map
+ * per language, keyed by the text itself, whose hash V8 keeps on the string (a key joined from
+ * language and text would be a new string to hash on every call).
+ */
+function readText(text: string, lang: Lang): ReadText {
+  let memo = MEMO.get(lang);
+  const known = memo?.get(text);
+  if (known) return known;
+  const read: ReadText = { all: extract(text, lang, true) };
+  if (memoSize >= MEMO_LIMIT) {
+    MEMO.clear();
+    memoSize = 0;
+    memo = undefined;
+  }
+  if (!memo) MEMO.set(lang, (memo = new Map()));
+  memo.set(text, read);
+  memoSize++;
+  return read;
+}
+
+const MEMO = new Map<string, Map<string, ReadText>>();
+let memoSize = 0;
 const MEMO_LIMIT = 4096;
 
-function extract(text: string, lang: Lang, options: ExtractOptions): NumericToken[] {
+function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   const rules = rulesFor(lang);
   const { base } = rules;
   const tokens: NumericToken[] = [];
   const hasDigit = /\d/.test(text);
   let work = hasDigit ? maskLinks(text) : text;
-  const take = (start: number, end: number, token: Omit<NumericToken, 'start' | 'end' | 'text'>): void => {
-    tokens.push({ ...token, text: text.slice(start, end), start, end });
+  const hints = hasDigit ? digitHints(work) : 0;
+  // Each pass reads `work` as it was when the pass began (`scanned`) and blanks what it takes
+  // in `work`, for the passes after it.
+  let scanned = work;
+  /** Spelled-out numbers found by `scanWords`, read in pass 6. */
+  const candidates: number[] = [];
+  let wordsScanned = false;
+  const take = (start: number, end: number, kind: TokenKind, value: number, alt?: number): void => {
+    tokens.push(alt === undefined ? { kind, value, text: text.slice(start, end), start, end } : { kind, value, alt, text: text.slice(start, end), start, end });
     work = blank(work, start, end);
   };
 
   // 1. Clock times: `14h30`, `14 h 30`, `8h`, `14:30`, `2:30 p.m.`, `14 giờ 30`.
   if (hasDigit) {
-    for (const re of rules.times) {
-      for (const m of work.matchAll(re)) {
+    for (const { re, boundary, hint } of rules.times) {
+      if ((hints & hint) === 0) continue;
+      scanned = work;
+      re.lastIndex = 0;
+      for (let m = nextMatch(re, scanned, boundary); m !== null; m = nextMatch(re, scanned, boundary)) {
         const groups = m.slice(1).filter((g): g is string => g !== undefined);
         const ampm = groups.find((g) => /^[ap]\.?m\.?$/i.test(g));
         const nums = groups.filter((g) => /^\d+$/.test(g)).map(Number);
@@ -253,14 +421,16 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
           // `at 2:30` in English may mean 14:30; accept either reading.
           alt = (hour + 12) * 60 + minute;
         }
-        take(m.index, m.index + m[0].length, { kind: 'time', value: hour * 60 + minute, ...(alt !== undefined ? { alt } : {}) });
+        take(m.index, m.index + m[0].length, 'time', hour * 60 + minute, alt);
       }
     }
   }
 
   // 2. Full numeric dates (`25/06/2024`): day, month and year. Without a year, `1/2` is a fraction.
-  if (hasDigit && /\d[/.-]\d{1,2}[/.-]\d{4}/.test(work)) {
-    for (const m of work.matchAll(/(?<![\p{N}/])(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu)) {
+  if ((hints & BEFORE_DATE_MARK) !== 0 && /\d[/.-]\d{1,2}[/.-]\d{4}/.test(work)) {
+    scanned = work;
+    NUMERIC_DATE.lastIndex = 0;
+    for (let m = nextMatch(NUMERIC_DATE, scanned, notAfterNumberOrSlash); m !== null; m = nextMatch(NUMERIC_DATE, scanned, notAfterNumberOrSlash)) {
       const first = Number(m[1]);
       const second = Number(m[3]);
       // English writes month/day; a first part above 12 can only be a day.
@@ -283,104 +453,313 @@ function extract(text: string, lang: Lang, options: ExtractOptions): NumericToke
   //    `June 25` and `25 tháng 6` all read as {25, month 6}.
   if (base === 'vi') {
     if (/tháng/i.test(work)) {
-      for (const m of work.matchAll(/(?<![\p{L}])tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu)) {
+      scanned = work;
+      VI_MONTH_NUMBER.lastIndex = 0;
+      for (let m = nextMatch(VI_MONTH_NUMBER, scanned, notAfterLetter); m !== null; m = nextMatch(VI_MONTH_NUMBER, scanned, notAfterLetter)) {
         const monthText = m[1]!;
         const month = Number(monthText);
         if (month < 1 || month > 12) continue;
         const mStart = m.index + m[0].length - monthText.length;
-        take(mStart, mStart + monthText.length, { kind: 'month', value: month });
+        take(mStart, mStart + monthText.length, 'month', month);
       }
-      for (const m of work.matchAll(VI_MONTH_WORD_RE)) {
+      scanned = work;
+      VI_MONTH_WORD.lastIndex = 0;
+      for (let m = nextMatch(VI_MONTH_WORD, scanned, notAfterLetter); m !== null; m = nextMatch(VI_MONTH_WORD, scanned, notAfterLetter)) {
         const word = m[1]!;
         const s = m.index + m[0].length - word.length;
-        take(s, s + word.length, { kind: 'month', value: VI_MONTH_VALUE.get(word)! });
+        take(s, s + word.length, 'month', VI_MONTH_VALUE.get(word)!);
       }
     }
     // `ngày 25/6`: day/month without a year, introduced by "ngày" (day).
     if (hasDigit && /ngày \d/i.test(work)) {
-      for (const m of work.matchAll(/(?<![\p{L}])ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu)) {
+      scanned = work;
+      VI_DAY_MONTH.lastIndex = 0;
+      for (let m = nextMatch(VI_DAY_MONTH, scanned, notAfterLetter); m !== null; m = nextMatch(VI_DAY_MONTH, scanned, notAfterLetter)) {
         const monthText = m[2]!;
         const s = m.index + m[0].length - monthText.length;
-        if (Number(monthText) >= 1 && Number(monthText) <= 12) take(s, s + monthText.length, { kind: 'month', value: Number(monthText) });
+        if (Number(monthText) >= 1 && Number(monthText) <= 12) take(s, s + monthText.length, 'month', Number(monthText));
       }
     }
-  } else if (rules.months) {
-    for (const m of work.matchAll(rules.months)) {
-      const month = rules.monthOf.get(rules.caseSensitiveMonths ? m[0] : m[0].toLowerCase());
-      if (month !== undefined) take(m.index, m.index + m[0].length, { kind: 'month', value: month });
-    }
+  } else if (rules.monthShapes) {
+    // Month names and spelled-out numbers in one walk over the words (see `scanWords`).
+    scanned = work;
+    scanWords(scanned, rules, (start, end, month) => take(start, end, 'month', month), candidates);
+    wordsScanned = true;
   }
 
   // 4. Ordinal centuries in Roman numerals: `XXIe siècle` (fr), `thế kỷ XXI` (vi).
-  if (base === 'fr' && /[IVXLC](?:e|er|re|ère|ème)(?![\p{L}])/u.test(work)) {
-    for (const m of work.matchAll(/(?<![\p{L}])([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu)) {
+  // The first test skips the pass for `Le` and `Ce` alone, which it would not take anyway.
+  if (base === 'fr' && /(?:[IVXLC]{2}|[IVX])(?:e|er|re|ère|ème)(?![\p{L}])/u.test(work)) {
+    scanned = work;
+    ROMAN_CENTURY.lastIndex = 0;
+    for (let m = nextMatch(ROMAN_CENTURY, scanned, notAfterLetter); m !== null; m = nextMatch(ROMAN_CENTURY, scanned, notAfterLetter)) {
       // `Le` and `Ce` are words, not 50th and 100th: one-letter numerals only for I, V, X.
       if (m[1]!.length === 1 && !'IVX'.includes(m[1]!)) continue;
-      take(m.index, m.index + m[0].length, { kind: 'number', value: romanValue(m[1]!) });
+      take(m.index, m.index + m[0].length, 'number', romanValue(m[1]!));
     }
   }
   if (base === 'vi' && /th[ếê] k[ỷỉ]/iu.test(work)) {
-    for (const m of work.matchAll(/(?<![\p{L}])(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu)) {
+    scanned = work;
+    VI_CENTURY.lastIndex = 0;
+    for (let m = nextMatch(VI_CENTURY, scanned, notAfterLetter); m !== null; m = nextMatch(VI_CENTURY, scanned, notAfterLetter)) {
       const s = m.index + m[0].length - m[1]!.length;
-      take(s, s + m[1]!.length, { kind: 'number', value: romanValue(m[1]!) });
+      take(s, s + m[1]!.length, 'number', romanValue(m[1]!));
     }
   }
 
   // 5. Plain numbers in the language's format, with an optional scale word after them.
-  if (hasDigit) {
-    for (const m of work.matchAll(rules.number)) {
-      const intPart = m[1]!.replace(/\D/g, '');
-      const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
-      const scaled = applyScales(work, m.index + m[0].length, rules.scales);
-      // Not blanked out like the passes above: the only pass left reads words, not digits.
-      tokens.push({ kind: 'number', value: canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
-    }
-  }
+  //    Not blanked out like the passes above: the only pass left reads words, not digits.
+  if (hasDigit) readNumbers(text, work, rules, tokens);
 
   // 6. Small numbers spelled out, for tolerance (`3` ↔ `three`) and the MT second opinion. A
   //    spelled-out number before a scale word (`un million`) is as definite as digits: it is
   //    read even when `words` is false.
-  const wordPattern = rules.hasScaleWord?.test(work) ? rules.numberWordsWithOnes : rules.numberWords;
-  if (wordPattern) {
-    for (const m of work.matchAll(wordPattern)) {
-      const lower = m[0].toLowerCase();
-      const v = rules.wordValues.get(lower) ?? (ONE_BEFORE_SCALE.has(lower) ? 1 : undefined);
-      if (v === undefined) continue;
-      const scaled = applyScales(work, m.index + m[0].length, rules.scales);
-      if (scaled.factor !== 1) {
-        // `un million`, `three billion`: a value as definite as digits.
-        tokens.push({ kind: 'number', value: canonical(v * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
-      } else if (options.words !== false && rules.wordValues.has(lower)) {
-        tokens.push({ kind: 'number', value: v, word: true, text: m[0], start: m.index, end: m.index + m[0].length });
-      }
-    }
-  }
+  if (!wordsScanned && rules.wordValues.size > 0) scanWords(work, rules, null, candidates);
+  if (candidates.length > 0) readNumberWords(text, work, rules, words, candidates, tokens);
 
-  return tokens.sort((a, b) => a.start - b.start);
+  return sortByStart(tokens);
 }
 
+const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu;
+const VI_MONTH_NUMBER = /tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu;
 const VI_MONTH_VALUE = new Map(VI_MONTH_WORDS);
-const VI_MONTH_WORD_RE = new RegExp(`(?<![\\p{L}])[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
+const VI_MONTH_WORD = new RegExp(`[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
+const VI_DAY_MONTH = /ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu;
+const ROMAN_CENTURY = /([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu;
+const VI_CENTURY = /(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu;
 
-const SCALE_WORD = /([ \u00A0\u202F]?)([\p{L}]+)(?![\p{L}\p{N}])/uy;
+/**
+ * Orders tokens by where they start, keeping the order of equal starts (as the stable
+ * `Array.prototype.sort` does). A text has a handful of tokens, mostly in order already: an
+ * insertion sort does that without a comparator call per pair.
+ */
+function sortByStart(tokens: NumericToken[]): NumericToken[] {
+  if (tokens.length > 64) return tokens.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let j = i - 1;
+    if (tokens[j]!.start <= token.start) continue;
+    while (j >= 0 && tokens[j]!.start > token.start) {
+      tokens[j + 1] = tokens[j]!;
+      j--;
+    }
+    tokens[j + 1] = token;
+  }
+  return tokens;
+}
 
-/** Scale words may chain (`mille milliards`, `nghìn tỷ`); returns their product and where they end. */
-function applyScales(work: string, from: number, scales: Record<string, number>): { factor: number; end: number } {
+/** Pass 5: numbers written in digits, each with the scale words after it. */
+function readNumbers(text: string, work: string, rules: LocaleRules, tokens: NumericToken[]): void {
+  const re = rules.number;
+  const boundary: Boundary = (t, i) => !flagsBefore(t, i, NUMBER) && t.charCodeAt(i - 1) !== rules.decimal;
+  re.lastIndex = 0;
+  for (let m = nextMatch(re, work, boundary); m !== null; m = nextMatch(re, work, boundary)) {
+    const intPart = onlyDigits(m[1]!);
+    const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
+    const scaled = applyScales(work, m.index + m[0].length, rules);
+    tokens.push({ kind: 'number', value: canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
+  }
+}
+
+/** The ASCII digits of a number written with group separators (`1 200` → `1200`). */
+function onlyDigits(written: string): string {
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return written.replace(/\D/g, '');
+  }
+  return written;
+}
+
+/** `digitHints` bits: what follows some ASCII digit of a text. */
+const BEFORE_AM_PM = 1;
+const BEFORE_COLON = 2;
+const BEFORE_H = 4;
+const BEFORE_GIO = 8;
+const BEFORE_DATE_MARK = 16;
+
+/**
+ * Which digit-led patterns can match in a text, from what follows the last digit of each run
+ * of digits: `am`/`pm`/`a.m.` (after an optional space), `:`, `h` (glued or between spaces),
+ * ` giờ`, or a date's `/`, `.` or `-`. One walk over the text instead of one search per pattern;
+ * a pattern whose hint is missing cannot match (the passes before it only turn characters into
+ * spaces, and never one right after a digit they leave, since their matches start with a digit
+ * that no digit precedes).
+ */
+function digitHints(text: string): number {
+  let hints = 0;
+  // The regex engine finds runs of digits faster than a loop over every character.
+  DIGIT_RUN.lastIndex = 0;
+  while (DIGIT_RUN.test(text)) {
+    const i = DIGIT_RUN.lastIndex - 1;
+    const next = text.charCodeAt(i + 1);
+    if (next === COLON) hints |= BEFORE_COLON;
+    else if (next === SLASH || next === PERIOD || next === HYPHEN) hints |= BEFORE_DATE_MARK;
+    else if (next === LOWER_H) hints |= BEFORE_H;
+    const spaced = next === SPACE || next === NO_BREAK_SPACE || next === NARROW_NO_BREAK_SPACE;
+    const after = spaced ? text.charCodeAt(i + 2) : next;
+    // `a`/`A`/`p`/`P`, then `m`, `M` or `.`: only these characters match them case-insensitively.
+    const folded = after | 0x20;
+    if (folded === LOWER_A || folded === LOWER_P) {
+      const second = text.charCodeAt(spaced ? i + 3 : i + 2);
+      if ((second | 0x20) === LOWER_M || second === PERIOD) hints |= BEFORE_AM_PM;
+    }
+    if (spaced && after === LOWER_H) hints |= BEFORE_H;
+    if (next === SPACE && after === LOWER_G) hints |= BEFORE_GIO;
+  }
+  return hints;
+}
+
+const DIGIT_RUN = /\d+/g;
+const LOWER_A = 0x61;
+const LOWER_G = 0x67;
+const LOWER_H = 0x68;
+const LOWER_M = 0x6d;
+const LOWER_P = 0x70;
+
+/**
+ * Walks the words of `scanned`: runs of letters, digits and hyphens, which is how spelled-out
+ * numbers are delimited (`dix-sept` is one word, `vingt-deux` holds no `deux`). Each such word
+ * that is a spelled-out number (or a word meaning "one" before a scale word) is pushed on
+ * `candidates` as start, end and value (-1 for "one" before a scale word only).
+ *
+ * With `onMonth`, the same walk finds month names: a month name is a run of letters and digits
+ * between hyphens (or the word's ends), with its dot if it is an abbreviation. A word holding a
+ * month name is no candidate: the old month pass blanked the month out before the number words
+ * were read, leaving pieces that begin or end with a hyphen, which no number word does. (The
+ * Roman-numeral pass between them blanks out nothing a number word can touch: no French number
+ * word is a Roman numeral with an ordinal ending, nor a part of one between hyphens.)
+ */
+function scanWords(scanned: string, rules: LocaleRules, onMonth: ((start: number, end: number, month: number) => void) | null, candidates: number[]): void {
+  const length = scanned.length;
+  let i = 0;
+  while (i < length) {
+    // Between words.
+    let cls = classAt(scanned, i);
+    if (cls === NOT_WORD) {
+      i++;
+      continue;
+    }
+    // A word: runs of letters and digits (pieces) joined by hyphens.
+    const start = i;
+    let hyphenated = false;
+    let hadMonth = false;
+    for (;;) {
+      if (cls === WORD_CHAR) {
+        const piece = i;
+        do i++;
+        while (i < length && (cls = classAt(scanned, i)) === WORD_CHAR);
+        if (i === length) cls = NOT_WORD;
+        if (cls === NOT_WORD && !hyphenated) break; // the usual word, one piece: read below
+        hyphenated = true;
+        if (onMonth && readMonth(scanned, piece, i, rules, onMonth)) hadMonth = true;
+      } else {
+        hyphenated = true;
+        i++;
+        cls = i < length ? classAt(scanned, i) : NOT_WORD;
+      }
+      if (cls === NOT_WORD) break;
+    }
+    if (!hyphenated) {
+      // One shape test for both lists before either lookup.
+      const first = lowerUnit(scanned.charCodeAt(start));
+      const last = lowerUnit(scanned.charCodeAt(i - 1));
+      if (first < 0 || last < 0 || !hasShape(rules.anyWordShapes, first, last, i - start)) continue;
+      if (onMonth && readMonth(scanned, start, i, rules, onMonth)) continue;
+    }
+    if (!hadMonth) readNumberWord(scanned, start, i, rules, candidates);
+  }
+}
+
+/** The word class of the code unit at `i` (inside the text). */
+function classAt(text: string, i: number): number {
+  const cls = WORD_CLASS[text.charCodeAt(i)]!;
+  return cls === UNKNOWN ? wordClassAt(text, i) : cls;
+}
+
+/** Pushes the word [start, end) on `candidates` if it is a spelled-out number (see `scanWords`). */
+function readNumberWord(scanned: string, start: number, end: number, rules: LocaleRules, candidates: number[]): void {
+  const first = lowerUnit(scanned.charCodeAt(start));
+  const last = lowerUnit(scanned.charCodeAt(end - 1));
+  if (first < 0 || last < 0 || !hasShape(rules.numberWordShapes, first, last, end - start)) return;
+  const lower = scanned.slice(start, end).toLowerCase();
+  const value = rules.wordValues.get(lower);
+  if (value !== undefined) candidates.push(start, end, value);
+  else if (ONE_BEFORE_SCALE.has(lower)) candidates.push(start, end, -1);
+}
+
+/** Whether the run of letters and digits [start, end) is a month name (or, with the dot after it, an abbreviation); takes it if so. */
+function readMonth(scanned: string, start: number, end: number, rules: LocaleRules, onMonth: (start: number, end: number, month: number) => void): boolean {
+  const c = scanned.charCodeAt(start);
+  const l = scanned.charCodeAt(end - 1);
+  const first = rules.caseSensitiveMonths ? c : lowerUnit(c);
+  const last = rules.caseSensitiveMonths ? l : lowerUnit(l);
+  if (first < 0 || last < 0 || !hasShape(rules.monthShapes!, first, last, end - start)) return false;
+  const word = rules.caseSensitiveMonths ? scanned.slice(start, end) : scanned.slice(start, end).toLowerCase();
+  // An abbreviation takes its dot (`janv.`); no month name is also an abbreviation without it.
+  const abbreviated = scanned.charCodeAt(end) === PERIOD ? rules.monthOf.get(`${word}.`) : undefined;
+  if (abbreviated !== undefined) {
+    onMonth(start, end + 1, abbreviated);
+    return true;
+  }
+  const month = rules.monthOf.get(word);
+  if (month === undefined) return false;
+  onMonth(start, end, month);
+  return true;
+}
+
+/**
+ * Pass 6: the spelled-out numbers `scanWords` found, each with the scale words after it. The
+ * words meaning "one" only before a scale word (`a million`) count only in a text that has a
+ * scale word somewhere — asked only when such a word does precede a scale word.
+ */
+function readNumberWords(text: string, work: string, rules: LocaleRules, alone: boolean, candidates: number[], tokens: NumericToken[]): void {
+  let textHasScaleWord: boolean | undefined;
+  for (let k = 0; k < candidates.length; k += 3) {
+    const start = candidates[k]!;
+    const end = candidates[k + 1]!;
+    const value = candidates[k + 2]!;
+    const scaled = applyScales(work, end, rules);
+    if (scaled.factor !== 1) {
+      if (value < 0 && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
+      // `un million`, `three billion`: a value as definite as digits.
+      tokens.push({ kind: 'number', value: canonical((value < 0 ? 1 : value) * scaled.factor), text: text.slice(start, scaled.end), start, end: scaled.end });
+    } else if (alone && value >= 0) {
+      tokens.push({ kind: 'number', value, word: true, text: work.slice(start, end), start, end });
+    }
+  }
+}
+
+const SPACE = 0x20;
+const NO_BREAK_SPACE = 0xa0;
+const NARROW_NO_BREAK_SPACE = 0x202f;
+
+/**
+ * Scale words may chain (`mille milliards`, `nghìn tỷ`); returns their product and where they end.
+ * A scale word is a whole run of letters, not followed by a digit, glued to what precedes it or
+ * after one space (ordinary, no-break or narrow no-break).
+ */
+function applyScales(work: string, from: number, rules: LocaleRules): { factor: number; end: number } {
   let factor = 1;
   let end = from;
   for (;;) {
-    SCALE_WORD.lastIndex = end;
-    const sm = SCALE_WORD.exec(work);
-    if (sm === null) break;
-    const word = sm[2]!.toLowerCase();
-    const f = scales[word];
-    if (f === undefined || (GLUED_ONLY_SCALES.has(word) && sm[1] !== '')) break;
+    const c = work.charCodeAt(end);
+    const spaced = c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
+    const start = spaced ? end + 1 : end;
+    let wordEnd = start;
+    while (wordEnd < work.length && (flagsAt(work, wordEnd) & LETTER) !== 0) wordEnd++;
+    if (wordEnd === start || (wordEnd < work.length && (flagsAt(work, wordEnd) & NUMBER) !== 0)) break;
+    const first = lowerUnit(work.charCodeAt(start));
+    const last = lowerUnit(work.charCodeAt(wordEnd - 1));
+    if (first < 0 || last < 0 || !hasShape(rules.scaleShapes, first, last, wordEnd - start)) break;
+    const word = work.slice(start, wordEnd).toLowerCase();
+    // Looked up on the plain object as it always was (so `constructor` finds Object's: kept as is).
+    const f = rules.scales[word];
+    if (f === undefined || (GLUED_ONLY_SCALES.has(word) && spaced)) break;
     factor *= f;
-    end += sm[0].length;
+    end = wordEnd;
   }
   return { factor, end };
 }
-
 function escapeRegExpChar(ch: string): string {
   return ch === '.' ? '\\.' : ch;
 }
@@ -405,28 +784,32 @@ export interface TokenComparison {
  * reported (`un` is also an article), only used to excuse a digit.
  */
 export function compareTokens(source: NumericToken[], target: NumericToken[]): TokenComparison {
-  const freeTarget = new Set(target.map((_, i) => i));
+  const taken = new Uint8Array(target.length);
   const matched: NumericToken[] = [];
-  const unmatchedSource: NumericToken[] = [];
-  const match = (s: NumericToken, allowWord: (t: NumericToken) => boolean): boolean => {
-    for (const i of freeTarget) {
-      const t = target[i]!;
-      if (allowWord(t) && sameValue(s, t)) {
-        freeTarget.delete(i);
-        return true;
-      }
-    }
-    return false;
-  };
+  const missing: NumericToken[] = [];
   // Digits against digits first, so a spelled-out word does not steal a digit's partner.
-  const digitsFirst = [...source].sort((a, b) => Number(a.word ?? false) - Number(b.word ?? false));
-  for (const s of digitsFirst) {
-    if (match(s, (t) => !t.word) || match(s, (t) => t.word === true)) matched.push(s);
-    else unmatchedSource.push(s);
+  for (const s of source) {
+    if (s.word) continue;
+    if (takeMatch(s, target, taken, false) || takeMatch(s, target, taken, true)) matched.push(s);
+    else missing.push(s);
   }
-  return {
-    missing: unmatchedSource.filter((t) => !t.word),
-    extra: [...freeTarget].map((i) => target[i]!).filter((t) => !t.word),
-    matched,
-  };
+  // Spelled-out source numbers are never reported missing: they only excuse a digit.
+  for (const s of source) {
+    if (s.word && (takeMatch(s, target, taken, false) || takeMatch(s, target, taken, true))) matched.push(s);
+  }
+  const extra: NumericToken[] = [];
+  for (let i = 0; i < target.length; i++) if (taken[i] === 0 && !target[i]!.word) extra.push(target[i]!);
+  return { missing, extra, matched };
+}
+
+/** Takes the first free target token of the same value that is (or is not) a spelled-out word. */
+function takeMatch(s: NumericToken, target: NumericToken[], taken: Uint8Array, word: boolean): boolean {
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (taken[i] === 0 && (word ? t.word === true : !t.word) && sameValue(s, t)) {
+      taken[i] = 1;
+      return true;
+    }
+  }
+  return false;
 }

@@ -81,8 +81,124 @@ describe('compareTokens', () => {
     expect(cmp('un million de personnes', 'fr', 'one million people', 'en').missing).toEqual([]);
   });
 
+  it('matches digits with digits before spelled-out words, and keeps each list in text order', () => {
+    const r = cmp('trois et 3, puis 3 et 5', 'fr', '3 then three, 5 and 7', 'en');
+    // The second `3` falls back on `three`; `trois` then finds nothing, and is not reported.
+    expect(r.matched.map((t) => t.text)).toEqual(['3', '3', '5']);
+    expect(r.missing).toEqual([]);
+    expect(r.extra.map((t) => t.text)).toEqual(['7']);
+  });
+
   it('accepts a digit spelled out on the other side', () => {
     expect(cmp('cinq missiles, 3 morts', 'fr', 'five missiles, three dead', 'en').missing).toEqual([]);
     expect(cmp('trois morts', 'fr', '3 dead', 'en').extra).toEqual([]);
+  });
+});
+
+describe('word scanning edge cases (the hand-written scans read what the old patterns read)', () => {
+  const read = (text: string, lang: string, words = true) =>
+    extractNumericTokens(text, lang, { words }).map((t) => [t.text, t.kind === 'number' ? t.value : `${t.kind}:${t.value}`, t.start]);
+
+  it('reads spelled-out numbers only as whole words, at either end of the text', () => {
+    expect(read('un', 'fr')).toEqual([['un', 1, 0]]);
+    expect(read('Deux chats et trois', 'fr')).toEqual([['Deux', 2, 0], ['trois', 3, 14]]);
+    expect(read('chacun aucune unis', 'fr')).toEqual([]);
+    expect(read('UN', 'fr')).toEqual([['UN', 1, 0]]);
+  });
+
+  it('treats a hyphen as part of the word', () => {
+    expect(read('dix-sept ans', 'fr')).toEqual([['dix-sept', 17, 0]]);
+    expect(read('vingt-deux ans', 'fr')).toEqual([]);
+    expect(read('-un-', 'fr')).toEqual([]);
+  });
+
+  it('reads a word after an apostrophe', () => {
+    expect(read('l’un et l\'une', 'fr')).toEqual([['un', 1, 2], ['une', 1, 10]]);
+  });
+
+  it('reads scale words after a no-break or narrow no-break space, and glued abbreviations only glued', () => {
+    expect(read('3\u00A0millions', 'fr')).toEqual([['3\u00A0millions', 3e6, 0]]);
+    expect(read('3\u202Fmilliards', 'fr')).toEqual([['3\u202Fmilliards', 3e9, 0]]);
+    expect(read('3bn and 3 bn', 'en')).toEqual([['3bn', 3e9, 0], ['3', 3, 8]]);
+    expect(read('un million', 'fr', false)).toEqual([['un million', 1e6, 0]]);
+    expect(read('a million', 'en', false)).toEqual([['a million', 1e6, 0]]);
+    expect(read('a dog', 'en')).toEqual([]);
+  });
+
+  it('reads Vietnamese words with their diacritics', () => {
+    expect(read('một triệu người', 'vi')).toEqual([['một triệu', 1e6, 0]]);
+    expect(read('Năm 2024', 'vi')).toEqual([['Năm', 5, 0], ['2024', 2024, 4]]);
+    expect(read('mot trieu', 'vi')).toEqual([]);
+  });
+
+  it('sees a letter or a number outside the Basic Multilingual Plane as part of the word', () => {
+    expect(read('𝐀un', 'fr')).toEqual([]);
+    expect(read('😀un', 'fr')).toEqual([['un', 1, 2]]);
+    expect(read('un𝟙', 'fr')).toEqual([]);
+    expect(read('3𝟙', 'fr')).toEqual([]);
+    expect(read('𝟙3', 'fr')).toEqual([]);
+  });
+
+  it('reads month names whole, abbreviations with their dot, English and German ones only capitalised', () => {
+    expect(read('le 3 sept. et en sept', 'fr')).toEqual([['3', 3, 3], ['sept.', 'month:9', 5], ['sept', 7, 17]]);
+    expect(read('MAI 2024', 'fr')).toEqual([['MAI', 'month:5', 0], ['2024', 2024, 4]]);
+    expect(read('Jan.5 and Sept. 3', 'en')).toEqual([['Jan.', 'month:1', 0], ['5', 5, 4], ['Sept.', 'month:9', 10], ['3', 3, 16]]);
+    expect(read('you may march', 'en')).toEqual([]);
+    expect(read('Mai and mai', 'de')).toEqual([['Mai', 'month:5', 0]]);
+    expect(read('maintenant', 'fr')).toEqual([]);
+  });
+
+  it('reads times and dates next to other characters', () => {
+    expect(read('14h30', 'fr')).toEqual([['14h30', 'time:870', 0]]);
+    expect(read('114h30', 'fr')).toEqual([['114', 114, 0], ['30', 30, 4]]);
+    expect(read('1:14:30', 'en')).toEqual([['1:14', 'time:74', 0], ['30', 30, 5]]);
+    expect(read('(25/06/2024)', 'fr')).toEqual([['25', 25, 1], ['06', 'month:6', 4], ['2024', 2024, 7]]);
+  });
+});
+
+describe('case-insensitive word lists', () => {
+  // The scans look a word up by its lower-cased form where the old patterns matched with the `iu`
+  // flags (Unicode simple case folding). They agree because every character whose lower case is
+  // one character also case-folds to it, and the one whose lower case is longer (İ → i + U+0307)
+  // cannot spell a listed word (no list has U+0307).
+  it('every character that lower-cases to one character matches it case-insensitively', () => {
+    const longer: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const lower = ch.toLowerCase();
+      if (lower === ch) continue;
+      if ([...lower].length !== 1) {
+        longer.push(cp);
+        continue;
+      }
+      const escaped = lower.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      expect(new RegExp(`^${escaped}$`, 'iu').test(ch), `U+${cp.toString(16)}`).toBe(true);
+      // Lower-casing never moves a character into or out of the Basic Multilingual Plane.
+      expect(lower.length, `U+${cp.toString(16)}`).toBe(ch.length);
+    }
+    expect(longer).toEqual([0x130]);
+  });
+});
+
+describe('clock-time patterns are tried only where a digit is followed by what they need', () => {
+  // The times passes are skipped when no digit of the text is followed by `am`/`pm`, `:`, `h` or
+  // ` giờ`. That reads the letters as ASCII: no other character matches them case-insensitively.
+  it('only ASCII letters match a, p, m case-insensitively', () => {
+    for (const letter of ['a', 'p', 'm']) {
+      const re = new RegExp(`^${letter}$`, 'iu');
+      const matching: number[] = [];
+      for (let cp = 0; cp <= 0x10ffff; cp++) if ((cp < 0xd800 || cp > 0xdfff) && re.test(String.fromCodePoint(cp))) matching.push(cp);
+      expect(matching).toEqual([letter.toUpperCase().charCodeAt(0), letter.charCodeAt(0)]);
+    }
+  });
+
+  it('reads each notation, and a time right after another one', () => {
+    const times = (text: string, lang: string) => extractNumericTokens(text, lang).filter((t) => t.kind === 'time').map((t) => [t.text, t.value]);
+    expect(times('5am3:45 and 7 P.M.', 'en')).toEqual([['5am', 300], ['3:45', 225], ['7 P.M.', 1140]]);
+    expect(times('12 a.m.', 'en')).toEqual([['12 a.m.', 0]]);
+    expect(times('8h, 14 h 30, 9h15', 'fr')).toEqual([['8h', 480], ['14 h 30', 870], ['9h15', 555]]);
+    expect(times('lúc 14 giờ 30 phút', 'vi')).toEqual([['14 giờ 30 phút', 870]]);
+    expect(times('2 ans, 3 pays, 4 heures', 'fr')).toEqual([]);
   });
 });
