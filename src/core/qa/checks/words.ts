@@ -1,5 +1,6 @@
 /** `double-word`, `untranslated`, `length-ratio`: checks that read the text as words. */
-import { baseLang, findEmails, findUrls, fold, words } from '../text.js';
+import { isWordCharAt } from '../chars.js';
+import { baseLang, findEmails, findUrls, fold, isWordJoiner, words } from '../text.js';
 import { neutralTypography } from '../typography.js';
 import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
@@ -18,20 +19,110 @@ const VI_NEVER_DOUBLED = new Set(['của', 'và', 'là', 'các', 'những', 'đ�
 // `từ` (from) reduplicates as `từ từ` (slowly): allow it despite the list above.
 VI_NEVER_DOUBLED.delete('từ');
 
-// Two equal words separated by spaces only (`Yes, yes` is deliberate); `i` makes the
-// back-reference case-insensitive, so `The the` is found too.
-const DOUBLED = /(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)[ \u00A0\u202F]+\1(?![\p{L}\p{N}'’-])/giu;
-
 export function checkDoubleWords(pair: SegmentPair, opts: QaOptions): Draft[] {
   const lang = baseLang(opts.targetLang);
   const out: Draft[] = [];
-  for (const m of pair.target.matchAll(DOUBLED)) {
-    const w = m[1]!.toLowerCase();
+  for (const d of doubledWords(pair.target)) {
+    const w = d.word.toLowerCase();
     if (/^\p{N}+$/u.test(w)) continue;
     if (lang === 'vi' ? !VI_NEVER_DOUBLED.has(w) : ALLOWED_DOUBLES[lang]?.has(w)) continue;
-    out.push({ check: 'double-word', message: `“${m[1]}” twice in a row`, span: { side: 'target', start: m.index, end: m.index + m[0].length } });
+    out.push({ check: 'double-word', message: `“${d.word}” twice in a row`, span: { side: 'target', start: d.start, end: d.end } });
   }
   return out;
+}
+
+/** A word written twice in a row: `word` is its first occurrence, `start`–`end` spans both. */
+export interface DoubledWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Two equal words separated by spaces only (`Yes, yes` is deliberate), equal regardless of case,
+ * so `The the` is found too. The definition is this regular expression's matches:
+ *
+ *     /(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)[ \u00A0\u202F]+\1(?![\p{L}\p{N}'’-])/giu
+ *
+ * Run as such it is tried at every position of the text (it starts with a look-behind) and was
+ * the costliest check, so the words are found by hand and compared with the next one. The
+ * expression still decides the rare pairs that differ by more than ASCII case: its `i` flag
+ * compares by Unicode simple case folding (`ς` = `σ`, `ß` = `ẞ`), which `toLowerCase()` does not.
+ */
+export function doubledWords(text: string): DoubledWord[] {
+  const out: DoubledWord[] = [];
+  let i = 0;
+  while (i < text.length) {
+    // A word starts at a word character that no word character, apostrophe or hyphen precedes.
+    if (!isCaselessWordCharAt(text, i) || (i > 0 && (isCaselessWordCharAt(text, i - 1) || isWordJoiner(text.charCodeAt(i - 1))))) {
+      i++;
+      continue;
+    }
+    const wordEnd = caselessWordEnd(text, i);
+    let next = wordEnd;
+    while (isDoubleWordSpace(text.charCodeAt(next))) next++;
+    if (next === wordEnd) {
+      i = wordEnd;
+      continue;
+    }
+    const found = sameWordAt(text, i, wordEnd, next);
+    if (found === undefined) {
+      i = wordEnd;
+      continue;
+    }
+    out.push(found);
+    i = found.end;
+  }
+  return out;
+}
+
+/** Whether the word `text[start, wordEnd)` is written again, as a whole word, at `next`. */
+function sameWordAt(text: string, start: number, wordEnd: number, next: number): DoubledWord | undefined {
+  const length = wordEnd - start;
+  if (next + length > text.length) return undefined;
+  for (let k = 0; k < length; k++) {
+    const a = text.charCodeAt(start + k);
+    const b = text.charCodeAt(next + k);
+    if (a === b || (isAsciiLetter(a) && (a | 0x20) === (b | 0x20) && isAsciiLetter(b))) continue;
+    // ASCII characters that differ beyond case: the texts so far were equal, so they differ.
+    if (a < 0x80 && b < 0x80) return undefined;
+    // Beyond ASCII, let the expression compare the way it always has.
+    DOUBLED_AT.lastIndex = start;
+    const m = DOUBLED_AT.exec(text);
+    return m ? { word: m[1]!, start, end: start + m[0].length } : undefined;
+  }
+  const end = next + length;
+  if (end < text.length && (isCaselessWordCharAt(text, end) || isWordJoiner(text.charCodeAt(end)))) return undefined;
+  return { word: text.slice(start, wordEnd), start, end };
+}
+
+/** {@link doubledWords}' expression without its look-behind, anchored where a word starts. */
+const DOUBLED_AT = /([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)[ \u00A0\u202F]+\1(?![\p{L}\p{N}'’-])/iuy;
+
+/**
+ * `[\p{L}\p{N}]` under the `i` flag, which adds every character whose case variants are letters:
+ * that is one more, U+0345 (combining Greek ypogegrammeni, a variant of `ι`).
+ */
+function isCaselessWordCharAt(text: string, i: number): boolean {
+  return isWordCharAt(text, i) || text.charCodeAt(i) === 0x345;
+}
+
+/** {@link wordEnd} with {@link isCaselessWordCharAt}'s letters. */
+function caselessWordEnd(text: string, start: number): number {
+  let i = start;
+  for (;;) {
+    while (isCaselessWordCharAt(text, i)) i++;
+    if (isWordJoiner(text.charCodeAt(i)) && isCaselessWordCharAt(text, i + 1)) i++;
+    else return i;
+  }
+}
+
+function isDoubleWordSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /** Letters-only words of a text once URLs, e-mails and digits are set aside. */
