@@ -11,20 +11,24 @@
 import { SPACE_CHARS } from './text.js';
 
 const SP = `[${SPACE_CHARS}]`;
+const OPENING_GUILLEMET = new RegExp(`«${SP}*`, 'g');
+const CLOSING_GUILLEMET = new RegExp(`${SP}*»`, 'g');
+const SPACE_BEFORE_PUNCTUATION = new RegExp(`${SP}+([;:!?])`, 'g');
 
 export function normalizeFrenchTypography(text: string): string {
-  return text
-    .replace(new RegExp(`«${SP}*`, 'g'), '“')
-    .replace(new RegExp(`${SP}*»`, 'g'), '”')
-    .replace(/‹\s*/g, '‘')
-    .replace(/\s*›/g, '’')
-    .replace(new RegExp(`${SP}+([;:!?])`, 'g'), '$1')
-    .replace(/\.\.\./g, '…');
+  // Each replacement only where its character occurs: most paragraphs have no guillemets.
+  let out = text;
+  if (out.includes('«')) out = out.replace(OPENING_GUILLEMET, '“');
+  if (out.includes('»')) out = out.replace(CLOSING_GUILLEMET, '”');
+  if (out.includes('‹')) out = out.replace(/‹\s*/g, '‘');
+  if (out.includes('›')) out = out.replace(/\s*›/g, '’');
+  if (/[;:!?]/.test(out)) out = out.replace(SPACE_BEFORE_PUNCTUATION, '$1');
+  return out.includes('...') ? out.replace(/\.\.\./g, '…') : out;
 }
 
 /** Normalises the source side when its language uses French typography (fr, and fr-CA etc.). */
 export function neutralTypography(text: string, lang: string): string {
-  if (!lang.toLowerCase().startsWith('fr')) return text.replace(/\.\.\./g, '…');
+  if (!lang.toLowerCase().startsWith('fr')) return text.includes('...') ? text.replace(/\.\.\./g, '…') : text;
   // The source side is normalised by several checks and for every target language: remember it.
   const cached = NEUTRAL.get(text);
   if (cached !== undefined) return cached;

@@ -132,11 +132,21 @@ function proseWords(text: string): string[] {
   return words(t).map((w) => w.text).filter((w) => /\p{L}/u.test(w));
 }
 
-const FIRST_WORDS = /[\p{L}\p{N}]+(?:[^\p{L}\p{N}]+[\p{L}\p{N}]+){0,3}/u;
-
-/** The first four words, letters and digits only, space-separated. */
+/**
+ * The first four words, letters and digits only, space-separated: what
+ * `/[\p{L}\p{N}]+(?:[^\p{L}\p{N}]+[\p{L}\p{N}]+){0,3}/u` finds, with each run between them made one space.
+ */
 function firstWords(text: string): string {
-  return (FIRST_WORDS.exec(text)?.[0] ?? '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+  let out = '';
+  let i = 0;
+  for (let n = 0; n < 4; n++) {
+    while (i < text.length && !isWordCharAt(text, i)) i++;
+    if (i === text.length) break;
+    const start = i;
+    while (isWordCharAt(text, i)) i++;
+    out = n === 0 ? text.slice(start, i) : `${out} ${text.slice(start, i)}`;
+  }
+  return out;
 }
 
 /**
