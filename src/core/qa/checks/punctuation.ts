@@ -9,14 +9,20 @@ import { neutralTypography } from '../typography.js';
 import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
 
+const QUOTATION_MARK = /["“”„«»]/;
+const NO_QUOTATIONS = Object.freeze({ count: 0, balanced: true, firstIndex: -1 });
+
 /** Number of quotations: pairs of double quotes of any style. */
 function quotations(text: string): { count: number; balanced: boolean; firstIndex: number } {
+  // The expression engine finds the first quotation mark faster than the loop below.
+  const first = text.search(QUOTATION_MARK);
+  if (first < 0) return NO_QUOTATIONS;
   let opening = 0;
   let closing = 0;
   let straight = 0;
   let firstIndex = -1;
   let low = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // Every quotation mark is `"` or in U+00AB–U+201E: one comparison skips almost every character.
     if (c !== 0x22 && (c < 0xab || c > 0x201e)) continue;

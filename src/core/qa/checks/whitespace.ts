@@ -23,14 +23,12 @@ export function checkWhitespace(pair: SegmentPair): Draft[] {
   else if (!sameLead) out.push({ check: 'whitespace-start', message: 'the source starts with whitespace, the translation does not', span: null });
   if (!sameTrail && tt !== 0) out.push({ check: 'whitespace-end', message: 'the translation ends with whitespace', span: { side: 'target', start: target.length - tt, end: target.length } });
   else if (!sameTrail) out.push({ check: 'whitespace-end', message: 'the source ends with whitespace, the translation does not', span: null });
-  // Between the two: runs of two or more of space, no-break spaces, thin space and tab.
+  // Between the two: runs of two or more of space, no-break spaces, thin space and tab. The
+  // characters at both ends of that middle part are not white space, so no run crosses them.
   const innerEnd = target.length - tt;
-  for (let i = tl; i < innerEnd; i++) {
-    if (!isInnerSpace(target.charCodeAt(i))) continue;
-    let end = i + 1;
-    while (end < innerEnd && isInnerSpace(target.charCodeAt(end))) end++;
-    if (end - i >= 2) out.push({ check: 'whitespace-double', message: `${end - i} spaces in a row`, span: { side: 'target', start: i, end } });
-    i = end;
+  DOUBLE_SPACE.lastIndex = tl;
+  for (let m = DOUBLE_SPACE.exec(target); m !== null && m.index < innerEnd; m = DOUBLE_SPACE.exec(target)) {
+    out.push({ check: 'whitespace-double', message: `${m[0].length} spaces in a row`, span: { side: 'target', start: m.index, end: m.index + m[0].length } });
   }
   const newline = firstLineBreak(target, tl, innerEnd);
   if (newline >= 0 && firstLineBreak(source, 0, source.length) < 0) {
@@ -60,16 +58,14 @@ function sameEdge(a: string, aStart: number, aLength: number, b: string, bStart:
   return true;
 }
 
-/** `[ \u00A0\u202F\u2009\t]` */
-function isInnerSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x09;
-}
+const DOUBLE_SPACE = /[ \u00A0\u202F\u2009\t]{2,}/g;
 
 /** Index of the first `\r` or `\n` in `text[start, end)`, or -1. */
 function firstLineBreak(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return i;
-  }
-  return -1;
+  // Line breaks are rare: look for them with the engine's scan, then check where they are.
+  LINE_BREAK.lastIndex = start;
+  const m = LINE_BREAK.exec(text);
+  return m !== null && m.index < end ? m.index : -1;
 }
+
+const LINE_BREAK = /[\r\n]/g;

@@ -51,21 +51,22 @@ export interface DoubledWord {
  */
 export function doubledWords(text: string): DoubledWord[] {
   const out: DoubledWord[] = [];
+  // Whether the character before `i` is an apostrophe or hyphen (a word character is never
+  // before `i`: the loop steps over whole words).
+  let afterJoiner = false;
   let i = 0;
   while (i < text.length) {
-    // A word starts at a word character that no word character, apostrophe or hyphen precedes.
-    if (!isCaselessWordCharAt(text, i) || (i > 0 && (isCaselessWordCharAt(text, i - 1) || isWordJoiner(text.charCodeAt(i - 1))))) {
+    if (!isCaselessWordCharAt(text, i)) {
+      afterJoiner = isWordJoiner(text.charCodeAt(i));
       i++;
       continue;
     }
+    // A word starts here unless an apostrophe or hyphen precedes it (`l’homme homme`).
     const wordEnd = caselessWordEnd(text, i);
     let next = wordEnd;
     while (isDoubleWordSpace(text.charCodeAt(next))) next++;
-    if (next === wordEnd) {
-      i = wordEnd;
-      continue;
-    }
-    const found = sameWordAt(text, i, wordEnd, next);
+    const found = afterJoiner || next === wordEnd ? undefined : sameWordAt(text, i, wordEnd, next);
+    afterJoiner = false;
     if (found === undefined) {
       i = wordEnd;
       continue;
@@ -104,7 +105,10 @@ const DOUBLED_AT = /([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)[ \u00A0\u202F]+\1(?
  * that is one more, U+0345 (combining Greek ypogegrammeni, a variant of `ι`).
  */
 function isCaselessWordCharAt(text: string, i: number): boolean {
-  return isWordCharAt(text, i) || text.charCodeAt(i) === 0x345;
+  const c = text.charCodeAt(i);
+  // ASCII first, without a call: most characters of most texts are.
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return c === 0x345 || isWordCharAt(text, i);
 }
 
 /** {@link wordEnd} with {@link isCaselessWordCharAt}'s letters. */
