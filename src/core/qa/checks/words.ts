@@ -85,9 +85,14 @@ function sameWordAt(text: string, start: number, wordEnd: number, next: number):
     const a = text.charCodeAt(start + k);
     const b = text.charCodeAt(next + k);
     if (a === b || (isAsciiLetter(a) && (a | 0x20) === (b | 0x20) && isAsciiLetter(b))) continue;
-    // ASCII characters that differ beyond case: the texts so far were equal, so they differ.
+    // The expression's `i` flag compares character by character, each folded to one character of
+    // the same length (simple case folding): a pair that differs ends the comparison.
     if (a < 0x80 && b < 0x80) return undefined;
-    // Beyond ASCII, let the expression compare the way it always has.
+    if (!isSurrogate(a) && !isSurrogate(b)) {
+      if (caselessEqual(a, b)) continue;
+      return undefined;
+    }
+    // A surrogate pair folds as a whole: let the expression compare (letters beyond the BMP are rare).
     DOUBLED_AT.lastIndex = start;
     const m = DOUBLED_AT.exec(text);
     return m ? { word: m[1]!, start, end: start + m[0].length } : undefined;
@@ -95,6 +100,29 @@ function sameWordAt(text: string, start: number, wordEnd: number, next: number):
   const end = next + length;
   if (end < text.length && (isCaselessWordCharAt(text, end) || isWordJoiner(text.charCodeAt(end)))) return undefined;
   return { word: text.slice(start, wordEnd), start, end };
+}
+
+/**
+ * Whether two characters of the BMP (not surrogates) are equal to a back-reference of an `iu`
+ * expression, as `\1` of {@link doubledWords}' expression compares them: asked of the expression
+ * engine itself, and remembered.
+ */
+function caselessEqual(a: number, b: number): boolean {
+  const key = a * 0x10000 + b;
+  let equal = CASELESS_EQUAL.get(key);
+  if (equal === undefined) {
+    equal = SAME_CHARACTER.test(String.fromCharCode(a, b));
+    if (CASELESS_EQUAL.size >= 4096) CASELESS_EQUAL.clear();
+    CASELESS_EQUAL.set(key, equal);
+  }
+  return equal;
+}
+
+const SAME_CHARACTER = /^(.)\1$/iu;
+const CASELESS_EQUAL = new Map<number, boolean>();
+
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
 }
 
 /** {@link doubledWords}' expression without its look-behind, anchored where a word starts. */
