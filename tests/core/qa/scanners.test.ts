@@ -5,11 +5,12 @@
  * only Unicode case folding equates, combining marks, surrogate pairs).
  */
 import { describe, expect, it } from 'vitest';
-import { checkPunctuationSpacing, checkQuotes } from '../../../src/core/qa/checks/punctuation.js';
+import { checkPunctuationSpacing, checkQuotes, endClass } from '../../../src/core/qa/checks/punctuation.js';
 import { checkWhitespace } from '../../../src/core/qa/checks/whitespace.js';
 import { doubledWords } from '../../../src/core/qa/checks/words.js';
 import { fold, words } from '../../../src/core/qa/text.js';
 import type { QaOptions } from '../../../src/core/qa/types.js';
+import { neutralTypography, neutralTypographyEnd } from '../../../src/core/qa/typography.js';
 
 const DOUBLED = /(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)[ \u00A0\u202F]+\1(?![\p{L}\p{N}'’-])/giu;
 const doubledByRegex = (t: string) => [...t.matchAll(DOUBLED)].map((m) => ({ word: m[1], start: m.index, end: m.index + m[0].length }));
@@ -123,5 +124,17 @@ describe('whitespace', () => {
     expect(pair('a b', 'a\nb')).toEqual([['newline', 1, 2]]);
     expect(pair('a\nb', 'a\nb')).toEqual([]);
     expect(pair('a', 'a\n')).toEqual([['whitespace-end', 1, 2]]);
+  });
+});
+
+describe('the end of a normalised source', () => {
+  it('ends like the whole source normalised', () => {
+    const alphabet = ['a', 'é', ' ', '\u00A0', '\u202F', '\u2009', '\t', '\n', '«', '»', '‹', '›', ';', ':', '!', '?', '.', '…', '”', '"', '’', "'", ')', ']', '(', '“', '1', '\uD801', '\u{10400}'];
+    const cases = ['Prêts ?', '« Oui . . . »', 'Fin...', 'Fin....', 'a ‹ b ›', '» !', '', '.', 'x ... »'];
+    for (const t of [...cases, ...randomTexts(alphabet, 20000, 23)]) {
+      for (const lang of ['fr', 'fr-CA', 'en']) {
+        expect(endClass(neutralTypographyEnd(t, lang)).cls, `${lang} ${JSON.stringify(t)}`).toBe(endClass(neutralTypography(t, lang)).cls);
+      }
+    }
   });
 });

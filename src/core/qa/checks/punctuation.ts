@@ -5,7 +5,7 @@
  */
 import { flagsAt, isLetterAt, isWordCharAt, NUMBER, SPACE } from '../chars.js';
 import { baseLang, maskLinks } from '../text.js';
-import { neutralTypography } from '../typography.js';
+import { neutralTypographyEnd } from '../typography.js';
 import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
 
@@ -145,7 +145,7 @@ export function endClass(text: string): { cls: EndClass; index: number } {
 }
 
 export function checkEndPunctuation(pair: SegmentPair, opts: QaOptions): Draft[] {
-  const src = endClass(neutralTypography(pair.source, opts.sourceLang));
+  const src = endClass(neutralTypographyEnd(pair.source, opts.sourceLang));
   const tgt = endClass(pair.target);
   if (src.cls === tgt.cls) return [];
   const span = tgt.cls === 'none' ? null : { side: 'target' as const, start: tgt.index, end: tgt.index + 1 };
