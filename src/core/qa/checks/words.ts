@@ -165,13 +165,13 @@ function proseWords(text: string): string[] {
 }
 
 /**
- * The first four words, letters and digits only, space-separated: what
+ * The first `count` words, letters and digits only, space-separated: for four, what
  * `/[\p{L}\p{N}]+(?:[^\p{L}\p{N}]+[\p{L}\p{N}]+){0,3}/u` finds, with each run between them made one space.
  */
-function firstWords(text: string): string {
+function firstWords(text: string, count: number): string {
   let out = '';
   let i = 0;
-  for (let n = 0; n < 4; n++) {
+  for (let n = 0; n < count; n++) {
     while (i < text.length && !isWordCharAt(text, i)) i++;
     if (i === text.length) break;
     const start = i;
@@ -191,7 +191,10 @@ export function checkUntranslated(pair: SegmentPair, opts: QaOptions): Draft[] {
   // lengths cannot be copies, and the normalisation below is the costly part.
   if (Math.abs(pair.source.length - pair.target.length) > 8 + pair.source.length / 10) return [];
   // A copy starts with the same words; comparing the first few is far cheaper than normalising all.
-  if (fold(firstWords(pair.source)) !== fold(firstWords(pair.target))) return [];
+  // The first word alone settles most pairs. Folding never turns a letter or digit into a space
+  // and reads no context across one, so the first words of two texts fold alike if they do.
+  if (fold(firstWords(pair.source, 1)) !== fold(firstWords(pair.target, 1))) return [];
+  if (fold(firstWords(pair.source, 4)) !== fold(firstWords(pair.target, 4))) return [];
   const norm = (t: string, lang: string) => fold(neutralTypography(t, lang)).replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[“”"]/g, '"').trim();
   if (norm(pair.source, opts.sourceLang) !== norm(pair.target, opts.targetLang)) return [];
   const prose = proseWords(pair.source);
