@@ -42,7 +42,7 @@ function foldAny(text: string): string {
 
 /**
  * {@link fold} character by character, for text written only with the characters of
- * {@link latinStripped}'s blocks (Latin, Vietnamese, combining diacritics, general punctuation);
+ * {@link latinIndex}'s blocks (Latin, Vietnamese, combining diacritics, general punctuation);
  * `undefined` for any other text.
  *
  * Why it gives the same result: NFD decomposes each character on its own and then only reorders
@@ -73,31 +73,33 @@ function foldLatin(text: string): string | undefined {
   return (copied === 0 ? text : out + text.slice(copied)).toLowerCase();
 }
 
-/** Blocks folded by table: [first, last] code units. */
-const LATIN_BLOCKS: Array<[number, number]> = [
-  [0x0080, 0x036f], // Latin-1, Latin Extended-A/B, IPA, spacing modifiers (ʼ), combining diacritics
-  [0x1e00, 0x1eff], // Latin Extended Additional (Vietnamese)
-  [0x2000, 0x206f], // general punctuation (’ “ ” – … and the no-break spaces)
-];
-/** Per block: each character decomposed, stripped of marks and `đ`, apostrophe normalised (`null`: unchanged). */
-const LATIN_TABLES = LATIN_BLOCKS.map(([first, last]) => new Array<string | null | undefined>(last - first + 1).fill(undefined));
+/**
+ * The blocks folded by table, one after the other: Latin-1, Latin Extended-A/B, IPA, spacing
+ * modifiers (ʼ) and combining diacritics (U+0080–U+036F); Latin Extended Additional, Vietnamese
+ * (U+1E00–U+1EFF); general punctuation, ’ “ ” – … and the no-break spaces (U+2000–U+206F).
+ */
+function latinIndex(c: number): number {
+  if (c >= 0x80 && c <= 0x36f) return c - 0x80;
+  if (c >= 0x1e00 && c <= 0x1eff) return c - 0x1e00 + 0x2f0;
+  if (c >= 0x2000 && c <= 0x206f) return c - 0x2000 + 0x3f0;
+  return -1;
+}
 
-/** The folded form of one character before lower-casing; `undefined` outside {@link LATIN_BLOCKS}. */
+/** Each character of the blocks decomposed, stripped of marks and `đ`, apostrophe normalised (`null`: unchanged). */
+const LATIN_TABLE = new Array<string | null | undefined>(0x460).fill(undefined);
+
+/** The folded form of one character before lower-casing; `undefined` outside {@link latinIndex}'s blocks. */
 function latinStripped(c: number): string | null | undefined {
-  for (let b = 0; b < LATIN_BLOCKS.length; b++) {
-    const [first, last] = LATIN_BLOCKS[b]!;
-    if (c < first || c > last) continue;
-    const table = LATIN_TABLES[b]!;
-    let stripped = table[c - first];
-    if (stripped === undefined) {
-      const ch = String.fromCharCode(c);
-      const s = ch.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[’ʼ‘`]/g, "'");
-      stripped = s === ch ? null : s;
-      table[c - first] = stripped;
-    }
-    return stripped;
+  const index = latinIndex(c);
+  if (index < 0) return undefined;
+  let stripped = LATIN_TABLE[index];
+  if (stripped === undefined) {
+    const ch = String.fromCharCode(c);
+    const s = ch.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[’ʼ‘`]/g, "'");
+    stripped = s === ch ? null : s;
+    LATIN_TABLE[index] = stripped;
   }
-  return undefined;
+  return stripped;
 }
 
 export function escapeRegExp(text: string): string {
