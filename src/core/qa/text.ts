@@ -178,7 +178,7 @@ export function words(text: string): Found[] {
  * Where the word starting at `start` ends: `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`, as long as possible
  * (`l’homme`, `COVID-19`; a trailing `-` or `’` is not part of the word).
  */
-export function wordEnd(text: string, start: number): number {
+function wordEnd(text: string, start: number): number {
   let i = start;
   for (;;) {
     while (isWordCharAt(text, i)) i++;

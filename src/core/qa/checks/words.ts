@@ -45,9 +45,10 @@ export interface DoubledWord {
  *     /(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)[ \u00A0\u202F]+\1(?![\p{L}\p{N}'’-])/giu
  *
  * Run as such it is tried at every position of the text (it starts with a look-behind) and was
- * the costliest check, so the words are found by hand and compared with the next one. The
- * expression still decides the rare pairs that differ by more than ASCII case: its `i` flag
- * compares by Unicode simple case folding (`ς` = `σ`, `ß` = `ẞ`), which `toLowerCase()` does not.
+ * the costliest check, so the words are found by hand and compared with the next one. Characters
+ * that differ by more than ASCII case are compared the way the expression's `i` flag compares them,
+ * by Unicode simple case folding (`ς` = `σ`, `ß` = `ẞ`, which `toLowerCase()` tells apart): the
+ * expression engine is asked (see {@link caselessEqual}, and {@link DOUBLED_AT} for surrogates).
  */
 export function doubledWords(text: string): DoubledWord[] {
   const out: DoubledWord[] = [];
@@ -85,8 +86,8 @@ function sameWordAt(text: string, start: number, wordEnd: number, next: number):
     const a = text.charCodeAt(start + k);
     const b = text.charCodeAt(next + k);
     if (a === b || (isAsciiLetter(a) && (a | 0x20) === (b | 0x20) && isAsciiLetter(b))) continue;
-    // The expression's `i` flag compares character by character, each folded to one character of
-    // the same length (simple case folding): a pair that differs ends the comparison.
+    // V8 compares a caseless back-reference character by character, each folded to one character
+    // of the same length (simple case folding): the first pair that differs ends the comparison.
     if (a < 0x80 && b < 0x80) return undefined;
     if (!isSurrogate(a) && !isSurrogate(b)) {
       if (caselessEqual(a, b)) continue;
@@ -139,7 +140,7 @@ function isCaselessWordCharAt(text: string, i: number): boolean {
   return c === 0x345 || isWordCharAt(text, i);
 }
 
-/** {@link wordEnd} with {@link isCaselessWordCharAt}'s letters. */
+/** `wordEnd` of ../text.ts with {@link isCaselessWordCharAt}'s letters. */
 function caselessWordEnd(text: string, start: number): number {
   let i = start;
   for (;;) {
