@@ -166,13 +166,15 @@ function isTrailingCloser(text: string, i: number): boolean {
 const BRACKETS = '()[]{}';
 
 /**
- * Counts of each bracket character of {@link BRACKETS}, in that order (i18next `{{x}}` placeholders
- * left out); `undefined` when there is none.
+ * Counts of each bracket character of {@link BRACKETS}, in that order, outside URLs, e-mail
+ * addresses and i18next `{{x}}` placeholders; `undefined` when there is none.
  */
 function bracketCounts(text: string): number[] | undefined {
-  // Most paragraphs have no bracket: the expression engine's scan finds that fastest.
+  // Most paragraphs have no bracket: the expression engine's scan finds that fastest, and
+  // masking the links (which only turns characters into spaces) is then not needed either.
   if (!/[()[\]{}]/.test(text)) return undefined;
-  const t = text.includes('{{') ? text.replace(/\{\{[^{}]*\}\}/g, '') : text;
+  const masked = maskLinks(text);
+  const t = masked.includes('{{') ? masked.replace(/\{\{[^{}]*\}\}/g, '') : masked;
   let counts: number[] | undefined;
   for (let i = 0; i < t.length; i++) {
     const b = bracketIndex(t.charCodeAt(i));
@@ -196,8 +198,8 @@ function bracketIndex(c: number): number {
 }
 
 export function checkBrackets(pair: SegmentPair): Draft[] {
-  const source = bracketCounts(maskLinks(pair.source));
-  const target = bracketCounts(maskLinks(pair.target));
+  const source = bracketCounts(pair.source);
+  const target = bracketCounts(pair.target);
   if (source === undefined && target === undefined) return [];
   const out: Draft[] = [];
   for (let b = 0; b < BRACKETS.length; b += 2) {
