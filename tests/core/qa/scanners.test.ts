@@ -33,6 +33,18 @@ function randomTexts(alphabet: string[], count: number, seed: number): string[] 
 const TRICKY = ['a', 'A', 'b', 'k', 'K', '\u212A', 's', 'S', 'ſ', 'ß', 'ẞ', 'σ', 'ς', 'Σ', 'é', 'É', 'e\u0301', '\u0345', 'ι', ' ', ' ', '\u00A0', '\u202F', '\u2009', "'", '’', '-', '.', '1', '٣', 'đ', 'Đ', 'ư', 'ễ', 'Ễ', '\u{10400}', '\u{10428}', '\uD801', '\uDC00', 'İ', 'ı', 'ǅ', 'ǆ', '\n', '«', '»', ';', ':', '!', '?', ')', '”', '"', '“', '„', '\t'];
 
 describe('doubled words', () => {
+  it('rely on U+0345 being the only character the i flag adds to [\\p{L}\\p{N}]', () => {
+    const caseless = /^[\p{L}\p{N}]$/iu;
+    const plain = /^[\p{L}\p{N}]$/u;
+    const added: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (caseless.test(ch) !== plain.test(ch)) added.push(cp);
+    }
+    expect(added).toEqual([0x345]);
+  });
+
   it('are the matches of the regular expression they were defined by', () => {
     const cases = [
       'the the', 'The the end', 'that that', 'l’homme homme', 'homme l’homme', 'a-b a-b', 'a-b a-b-c', 'a-b a-', 'ab ab-',
