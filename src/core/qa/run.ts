@@ -40,25 +40,37 @@ export function severityOf(check: CheckId, opts: Pick<QaOptions, 'severity'>): S
 
 function finish(drafts: Draft[], opts: QaOptions): QaFinding[] {
   const out: QaFinding[] = [];
+  addFindings(out, drafts, opts);
+  return out;
+}
+
+/** Each draft with its severity, into `out`; drafts of checks switched off are dropped. */
+function addFindings(out: QaFinding[], drafts: Draft[], opts: QaOptions): void {
   for (const d of drafts) {
     const severity = severityOf(d.check, opts);
     if (severity !== 'off') out.push({ ...d, severity });
   }
-  return out;
+}
+
+/** Whether any of the ids a check can report is on. */
+function anyOn(ids: CheckId[], opts: QaOptions): boolean {
+  for (const id of ids) if (severityOf(id, opts) !== 'off') return true;
+  return false;
 }
 
 export function runSegmentQa(pair: SegmentPair, opts: QaOptions): QaFinding[] {
   // An empty translation gets one finding (`blank`), not one per missing number and quote.
   if (pair.target.trim() === '') return finish(checkBlank(pair), opts);
-  const drafts: Draft[] = [];
+  const out: QaFinding[] = [];
   for (const { ids, run } of SEGMENT_CHECKS) {
-    if (ids.every((id) => severityOf(id, opts) === 'off')) continue;
+    if (!anyOn(ids, opts)) continue;
     const found = run(pair, opts);
+    if (found.length === 0) continue;
     // A copy of the source is one problem, not also a missing Vietnamese month and so on.
-    if (ids[0] === 'untranslated' && found.length > 0) return finish(found, opts);
-    drafts.push(...found);
+    if (ids[0] === 'untranslated') return finish(found, opts);
+    addFindings(out, found, opts);
   }
-  return finish(drafts, opts);
+  return out;
 }
 
 export interface ArticlePair extends KeyedPair {
@@ -78,7 +90,11 @@ export function runArticleQa(pairs: ArticlePair[], opts: QaOptions): Map<string,
   ];
   for (const byKey of articleLevel) {
     if (!byKey) continue;
-    for (const [key, drafts] of byKey) result.set(key, [...(result.get(key) ?? []), ...finish(drafts, opts)]);
+    for (const [key, drafts] of byKey) {
+      const findings = result.get(key);
+      if (findings === undefined) result.set(key, finish(drafts, opts));
+      else addFindings(findings, drafts, opts);
+    }
   }
   return result;
 }

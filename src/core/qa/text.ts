@@ -3,6 +3,7 @@
  * URLs and e-mail addresses so that other checks do not read inside them.
  */
 import type { Lang } from '../model.js';
+import { isWordCharAt } from './chars.js';
 
 /** `pt-BR` → `pt`; checks only care about the base language. */
 export function baseLang(lang: Lang): string {
@@ -17,19 +18,89 @@ export const SPACE_CHARS = ' \u00A0\u202F\u2009';
  * `Nguyễn Xuân Phúc` and `Nguyen Xuan Phuc` fold to the same key.
  */
 export function fold(text: string): string {
+  // Short texts (names, first words) are cheaper to fold than to look up, and would push the
+  // paragraphs that are worth remembering out of the cache.
+  if (text.length < SHORT_TEXT) return foldLatin(text) ?? foldAny(text);
   const cached = FOLDED.get(text);
   if (cached !== undefined) return cached;
-  // Plain ASCII needs no decomposition (the costly part): lower-case and apostrophes only.
-  const folded = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'))
-    .replace(/[’ʼ‘`]/g, "'")
-    .toLowerCase();
+  const folded = foldLatin(text) ?? foldAny(text);
   // The same source paragraph is folded once per target language and per check: remember it.
   if (FOLDED.size >= 4096) FOLDED.clear();
   FOLDED.set(text, folded);
   return folded;
 }
 
+const SHORT_TEXT = 48;
 const FOLDED = new Map<string, string>();
+
+/** The definition of {@link fold}, for any text: decomposition (NFD) is the costly part. */
+function foldAny(text: string): string {
+  return (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'))
+    .replace(/[’ʼ‘`]/g, "'")
+    .toLowerCase();
+}
+
+/**
+ * {@link fold} character by character, for text written only with the characters of
+ * {@link latinIndex}'s blocks (Latin, Vietnamese, combining diacritics, general punctuation);
+ * `undefined` for any other text.
+ *
+ * Why it gives the same result: NFD decomposes each character on its own and then only reorders
+ * runs of combining marks. In these blocks a decomposition is a base character followed by marks
+ * of U+0300–U+036F, and every mark is removed, so the order of the marks does not matter and the
+ * folded text is the concatenation of the folded characters. Lower-casing is left to one
+ * `toLowerCase()` of the whole text, as in {@link foldAny} (its only context rule, Greek final
+ * sigma, cannot apply: no character of these blocks is or decomposes into a sigma).
+ */
+function foldLatin(text: string): string | undefined {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c !== 0x60) continue; // ` is an apostrophe
+    } else {
+      const stripped = latinStripped(c);
+      if (stripped === undefined) return undefined;
+      if (stripped === null) continue; // unchanged
+      out += text.slice(copied, i) + stripped;
+      copied = i + 1;
+      continue;
+    }
+    out += text.slice(copied, i) + "'";
+    copied = i + 1;
+  }
+  return (copied === 0 ? text : out + text.slice(copied)).toLowerCase();
+}
+
+/**
+ * The blocks folded by table, one after the other: Latin-1, Latin Extended-A/B, IPA, spacing
+ * modifiers (ʼ) and combining diacritics (U+0080–U+036F); Latin Extended Additional, Vietnamese
+ * (U+1E00–U+1EFF); general punctuation, ’ “ ” – … and the no-break spaces (U+2000–U+206F).
+ */
+function latinIndex(c: number): number {
+  if (c >= 0x80 && c <= 0x36f) return c - 0x80;
+  if (c >= 0x1e00 && c <= 0x1eff) return c - 0x1e00 + 0x2f0;
+  if (c >= 0x2000 && c <= 0x206f) return c - 0x2000 + 0x3f0;
+  return -1;
+}
+
+/** Each character of the blocks decomposed, stripped of marks and `đ`, apostrophe normalised (`null`: unchanged). */
+const LATIN_TABLE = new Array<string | null | undefined>(0x460).fill(undefined);
+
+/** The folded form of one character before lower-casing; `undefined` outside {@link latinIndex}'s blocks. */
+function latinStripped(c: number): string | null | undefined {
+  const index = latinIndex(c);
+  if (index < 0) return undefined;
+  let stripped = LATIN_TABLE[index];
+  if (stripped === undefined) {
+    const ch = String.fromCharCode(c);
+    const s = ch.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[’ʼ‘`]/g, "'");
+    stripped = s === ch ? null : s;
+    LATIN_TABLE[index] = stripped;
+  }
+  return stripped;
+}
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -89,11 +160,36 @@ export function count(text: string, ch: string): number {
 
 /** Words as runs of letters, digits and inner apostrophes/hyphens, with their offsets. */
 export function words(text: string): Found[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)].map((m) => ({
-    text: m[0],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  const out: Found[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordCharAt(text, i)) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    out.push({ text: text.slice(i, end), start: i, end });
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Where the word starting at `start` ends: `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`, as long as possible
+ * (`l’homme`, `COVID-19`; a trailing `-` or `’` is not part of the word).
+ */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (;;) {
+    while (isWordCharAt(text, i)) i++;
+    if (isWordJoiner(text.charCodeAt(i)) && isWordCharAt(text, i + 1)) i++;
+    else return i;
+  }
+}
+
+/** `'`, `’` or `-`: joins two runs of letters into one word. */
+export function isWordJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2d;
 }
 
 /** A short, single-line excerpt for messages. */

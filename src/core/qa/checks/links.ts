@@ -4,6 +4,7 @@ import type { CheckId, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
 
 function compareVerbatim(check: CheckId, noun: string, source: Found[], target: Found[]): Draft[] {
+  if (source.length === 0 && target.length === 0) return [];
   const out: Draft[] = [];
   const remaining = [...target];
   const missing: Found[] = [];
@@ -35,8 +36,17 @@ export function checkEmails(pair: SegmentPair): Draft[] {
   return compareVerbatim('emails', 'e-mail address', findEmails(pair.source), findEmails(pair.target));
 }
 
+const PLACEHOLDER = /\{\{[^{}]+\}\}|\$t\([^()]*\)/g;
+
 function findPlaceholders(text: string): Found[] {
-  return [...text.matchAll(/\{\{[^{}]+\}\}|\$t\([^()]*\)/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  // Cheap test first: almost no paragraph of an article has a placeholder.
+  if (!text.includes('{{') && !text.includes('$t(')) return [];
+  const out: Found[] = [];
+  PLACEHOLDER.lastIndex = 0;
+  for (let m = PLACEHOLDER.exec(text); m !== null; m = PLACEHOLDER.exec(text)) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
 
 export function checkPlaceholders(pair: SegmentPair): Draft[] {

@@ -3,26 +3,34 @@
  * source's French typography is normalised (see ../typography.ts), so `« Oui », dit-il.` and
  * `“Yes,” he said.` agree.
  */
-import { baseLang, maskLinks, SPACE_CHARS } from '../text.js';
-import { CLOSING_QUOTES, neutralTypography, OPENING_QUOTES } from '../typography.js';
+import { flagsAt, isLetterAt, isWordCharAt, NUMBER, SPACE } from '../chars.js';
+import { baseLang, maskLinks } from '../text.js';
+import { neutralTypographyEnd } from '../typography.js';
 import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
 
+const QUOTATION_MARK = /["“”„«»]/;
+const NO_QUOTATIONS = Object.freeze({ count: 0, balanced: true, firstIndex: -1 });
+
 /** Number of quotations: pairs of double quotes of any style. */
 function quotations(text: string): { count: number; balanced: boolean; firstIndex: number } {
-  if (!/["“”„«»]/.test(text)) return { count: 0, balanced: true, firstIndex: -1 };
+  // The expression engine finds the first quotation mark faster than the loop below.
+  const first = text.search(QUOTATION_MARK);
+  if (first < 0) return NO_QUOTATIONS;
   let opening = 0;
   let closing = 0;
   let straight = 0;
   let firstIndex = -1;
   let low = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '"') straight++;
-    else if (OPENING_QUOTES.has(ch)) opening++;
-    else if (CLOSING_QUOTES.has(ch)) closing++;
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Every quotation mark is `"` or in U+00AB–U+201E: one comparison skips almost every character.
+    if (c !== 0x22 && (c < 0xab || c > 0x201e)) continue;
+    if (c === 0x22) straight++;
+    else if (c === 0x201c || c === 0x201e || c === 0xab) opening++; // OPENING_QUOTES: “ „ «
+    else if (c === 0x201d || c === 0xbb) closing++; // CLOSING_QUOTES: ” »
     else continue;
-    if (ch === '„') low = true;
+    if (c === 0x201e) low = true;
     if (firstIndex < 0) firstIndex = i;
   }
   // German-style „…“ closes with “, which is also an English opener; count it as balanced by total.
@@ -32,8 +40,11 @@ function quotations(text: string): { count: number; balanced: boolean; firstInde
   return { count: Math.ceil(straight / 2) + curly, balanced: straight % 2 === 0 && curlyBalanced, firstIndex };
 }
 
-export function checkQuotes(pair: SegmentPair, opts: QaOptions): Draft[] {
-  const src = quotations(neutralTypography(pair.source, opts.sourceLang));
+export function checkQuotes(pair: SegmentPair): Draft[] {
+  // The source's quotations are counted as they are, not after `neutralTypography`: it turns « into “
+  // and » into ” (an opener into an opener, a closer into a closer) and otherwise only removes
+  // spaces and joins `...`, so the count is the same and the normalisation can be skipped.
+  const src = quotations(pair.source);
   const tgt = quotations(pair.target);
   if (!tgt.balanced) {
     return [{ check: 'quotes', message: 'quotation marks in the translation are unbalanced (an opening or closing quote is missing)', span: tgt.firstIndex >= 0 ? { side: 'target', start: tgt.firstIndex, end: tgt.firstIndex + 1 } : null }];
@@ -44,31 +55,80 @@ export function checkQuotes(pair: SegmentPair, opts: QaOptions): Draft[] {
   return [];
 }
 
-const SP = `[${SPACE_CHARS}]`;
-
+/**
+ * Spacing before `; : ! ?` and inside guillemets, by target language. The rules were written as
+ * expressions that begin with a look-behind (`(?<=[\p{L}\p{N}])…`), which are tried at every
+ * position of the text; this finds the few punctuation marks and looks around each one instead,
+ * giving the same findings in the same order (see each rule for the expression it stands for).
+ */
 export function checkPunctuationSpacing(pair: SegmentPair, opts: QaOptions): Draft[] {
   const text = maskLinks(pair.target);
+  const lang = baseLang(opts.targetLang);
+  if (lang === 'fr') return frenchSpacing(text);
   const out: Draft[] = [];
-  if (baseLang(opts.targetLang) === 'fr') {
-    // French: a (narrow) no-break space before ; : ! ? » and after «. `14:30` and `?!` are fine.
-    for (const m of text.matchAll(/(?<=[\p{L}\p{N})»”])([;:!?])(?!\p{N})/gu)) {
-      if (m[1] === ':' && /\d$/.test(text.slice(0, m.index))) continue;
-      out.push({ check: 'punctuation-spacing', message: `French typography wants a no-break space before “${m[1]}”`, span: { side: 'target', start: m.index, end: m.index + 1 } });
-    }
-    for (const m of text.matchAll(/«(?=\p{L})|(?<=[\p{L}\p{N}.!?])»/gu)) {
-      out.push({ check: 'punctuation-spacing', message: `French typography wants a no-break space ${m[0] === '«' ? 'after «' : 'before »'}`, span: { side: 'target', start: m.index, end: m.index + 1 } });
-    }
-    return out;
-  }
   // Other languages: no space before ; : ! ? and no guillemets spacing (French habits leaking in).
-  for (const m of text.matchAll(new RegExp(`(?<=[\\p{L}\\p{N}”"’)])${SP}+([;:!?])`, 'gu'))) {
-    out.push({ check: 'punctuation-spacing', message: `no space belongs before “${m[1]}” in this language`, span: { side: 'target', start: m.index, end: m.index + m[0].length } });
+  // `(?<=[\p{L}\p{N}”"’)])[ SPACE_CHARS]+([;:!?])`
+  // The engine's scan finds the few marks faster than a loop over every character.
+  SPACED_PUNCTUATION.lastIndex = 0;
+  for (let m = SPACED_PUNCTUATION.exec(text); m !== null; m = SPACED_PUNCTUATION.exec(text)) {
+    const i = m.index;
+    let start = i;
+    while (start > 0 && isSpaceChar(text.charCodeAt(start - 1))) start--;
+    if (start === i || start === 0) continue;
+    if (!(isWordCharAt(text, start - 1) || isClosingBeforeSpace(text.charCodeAt(start - 1)))) continue;
+    out.push({ check: 'punctuation-spacing', message: `no space belongs before “${text[i]}” in this language`, span: { side: 'target', start, end: i + 1 } });
   }
-  if (baseLang(opts.targetLang) === 'en' && /[«»]/.test(text)) {
-    const i = text.search(/[«»]/);
+  const i = lang === 'en' ? text.search(/[«»]/) : -1;
+  if (i >= 0) {
     out.push({ check: 'punctuation-spacing', message: 'French guillemets « » in English text; use “ ”', span: { side: 'target', start: i, end: i + 1 } });
   }
   return out;
+}
+
+/** French: a (narrow) no-break space before ; : ! ? » and after «. `14:30` and `?!` are fine. */
+function frenchSpacing(text: string): Draft[] {
+  const out: Draft[] = [];
+  // `(?<=[\p{L}\p{N})»”])([;:!?])(?!\p{N})`, except `:` after a digit.
+  SPACED_PUNCTUATION.lastIndex = 1;
+  for (let m = SPACED_PUNCTUATION.exec(text); m !== null; m = SPACED_PUNCTUATION.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    const before = text.charCodeAt(i - 1);
+    if (!(isWordCharAt(text, i - 1) || before === 0x29 || before === 0xbb || before === 0x201d)) continue;
+    if (i + 1 < text.length && (flagsAt(text, i + 1) & NUMBER) !== 0) continue;
+    if (c === 0x3a && before >= 0x30 && before <= 0x39) continue;
+    out.push({ check: 'punctuation-spacing', message: `French typography wants a no-break space before “${text[i]}”`, span: { side: 'target', start: i, end: i + 1 } });
+  }
+  // `«(?=\p{L})|(?<=[\p{L}\p{N}.!?])»`
+  GUILLEMET.lastIndex = 0;
+  for (let m = GUILLEMET.exec(text); m !== null; m = GUILLEMET.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 0xab ? isLetterAt(text, i + 1) : c === 0xbb && i > 0 && (isWordCharAt(text, i - 1) || isSentenceEnd(text.charCodeAt(i - 1)))) {
+      out.push({ check: 'punctuation-spacing', message: `French typography wants a no-break space ${c === 0xab ? 'after «' : 'before »'}`, span: { side: 'target', start: i, end: i + 1 } });
+    }
+  }
+  return out;
+}
+
+const GUILLEMET = /[«»]/g;
+
+/** `; : ! ?`: the marks French typography spaces and other languages do not. */
+const SPACED_PUNCTUATION = /[;:!?]/g;
+
+/** `SPACE_CHARS` of ../text.ts: space, no-break space, narrow no-break space, thin space. */
+function isSpaceChar(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+/** `” " ’ )`: may end a word or quotation before a wrongly spaced mark. */
+function isClosingBeforeSpace(c: number): boolean {
+  return c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x29;
+}
+
+/** `. ! ?` */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f;
 }
 
 type EndClass = 'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'ellipsis' | 'none';
@@ -80,7 +140,7 @@ const END_NAMES: Record<EndClass, string> = {
 /** The final punctuation, looking through closing quotes and brackets (`… prêts. »` ends with a stop). */
 export function endClass(text: string): { cls: EndClass; index: number } {
   let i = text.length - 1;
-  while (i >= 0 && /[\s\u00A0\u202F”"»’')\]]/.test(text[i]!)) i--;
+  while (i >= 0 && isTrailingCloser(text, i)) i--;
   const ch = text[i] ?? '';
   const cls: EndClass =
     ch === '.' ? (text.slice(Math.max(0, i - 2), i + 1) === '...' ? 'ellipsis' : 'stop')
@@ -90,36 +150,64 @@ export function endClass(text: string): { cls: EndClass; index: number } {
 }
 
 export function checkEndPunctuation(pair: SegmentPair, opts: QaOptions): Draft[] {
-  const src = endClass(neutralTypography(pair.source, opts.sourceLang));
+  const src = endClass(neutralTypographyEnd(pair.source, opts.sourceLang));
   const tgt = endClass(pair.target);
   if (src.cls === tgt.cls) return [];
   const span = tgt.cls === 'none' ? null : { side: 'target' as const, start: tgt.index, end: tgt.index + 1 };
   return [{ check: 'end-punctuation', message: `the source ends with ${END_NAMES[src.cls]}, the translation with ${END_NAMES[tgt.cls]}`, span }];
 }
 
-const BRACKETS: Array<[string, string]> = [['(', ')'], ['[', ']'], ['{', '}']];
+/** `[\s\u00A0\u202F”"»’')\]]`: what may follow a sentence's final punctuation. */
+function isTrailingCloser(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x201d || c === 0x22 || c === 0xbb || c === 0x2019 || c === 0x27 || c === 0x29 || c === 0x5d || (flagsAt(text, i) & SPACE) !== 0;
+}
 
-/** Counts of each bracket character in one pass (i18next `{{x}}` placeholders left out). */
-function bracketCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  if (!/[()[\]{}]/.test(text)) return counts;
-  const t = text.includes('{{') ? text.replace(/\{\{[^{}]*\}\}/g, '') : text;
+const BRACKETS = '()[]{}';
+
+/**
+ * Counts of each bracket character of {@link BRACKETS}, in that order, outside URLs, e-mail
+ * addresses and i18next `{{x}}` placeholders; `undefined` when there is none.
+ */
+function bracketCounts(text: string): number[] | undefined {
+  // Most paragraphs have no bracket: the expression engine's scan finds that fastest, and
+  // masking the links (which only turns characters into spaces) is then not needed either.
+  if (!/[()[\]{}]/.test(text)) return undefined;
+  const masked = maskLinks(text);
+  const t = masked.includes('{{') ? masked.replace(/\{\{[^{}]*\}\}/g, '') : masked;
+  let counts: number[] | undefined;
   for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if ('()[]{}'.includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const b = bracketIndex(t.charCodeAt(i));
+    if (b < 0) continue;
+    counts ??= [0, 0, 0, 0, 0, 0];
+    counts[b]!++;
   }
   return counts;
 }
 
+function bracketIndex(c: number): number {
+  switch (c) {
+    case 0x28: return 0; // (
+    case 0x29: return 1; // )
+    case 0x5b: return 2; // [
+    case 0x5d: return 3; // ]
+    case 0x7b: return 4; // {
+    case 0x7d: return 5; // }
+    default: return -1;
+  }
+}
+
 export function checkBrackets(pair: SegmentPair): Draft[] {
-  const source = bracketCounts(maskLinks(pair.source));
-  const target = bracketCounts(maskLinks(pair.target));
-  if (source.size === 0 && target.size === 0) return [];
+  const source = bracketCounts(pair.source);
+  const target = bracketCounts(pair.target);
+  if (source === undefined && target === undefined) return [];
   const out: Draft[] = [];
-  for (const [open, close] of BRACKETS) {
-    const so = source.get(open) ?? 0;
-    const to = target.get(open) ?? 0;
-    const tc = target.get(close) ?? 0;
+  for (let b = 0; b < BRACKETS.length; b += 2) {
+    const open = BRACKETS[b]!;
+    const close = BRACKETS[b + 1]!;
+    const so = source?.[b] ?? 0;
+    const to = target?.[b] ?? 0;
+    const tc = target?.[b + 1] ?? 0;
     if (to !== tc) {
       const at = pair.target.indexOf(to > tc ? open : close);
       out.push({ check: 'brackets', message: `unbalanced “${open}${close}” in the translation (${to} opening, ${tc} closing)`, span: at >= 0 ? { side: 'target', start: at, end: at + 1 } : null });
