@@ -41,6 +41,11 @@ export interface CheckOptions {
   threads?: number;
   /** Reuse QA results of unchanged articles from `.verso/cache/qa/` and update it (default true). */
   qaCache?: boolean;
+  /**
+   * Keep the outcome of every segment in `report.segments` (default true). Only the JUnit format
+   * reads that list; without it, a large check has far less to copy between threads and hold.
+   */
+  perSegment?: boolean;
 }
 
 export type Draft = Omit<ReportFinding, 'gate' | 'failing'>;
@@ -73,11 +78,10 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
   const findings: Draft[] = [];
   const segments: SegmentOutcome[] = [];
   const counts = new Map<string, LanguageSummary['byStatus']>(langs.map((l) => [l, { untranslated: 0, machine: 0, draft: 0, approved: 0, stale: 0 }]));
-  // Files are read many at a time (the work per file is small, the latency of each read is
-  // not); results are put together in article order so reports are deterministic.
+  // Results are put together in article order, whichever thread checked what, so reports are deterministic.
   const cache = options.qaCache === false ? undefined : await readQaCache(project, langs);
-  const checkHere = (slice: string[]) => checkArticles(project, slice, langs, qaByLang, cache);
-  const outcomes = (await checkInWorkers(project, ids, langs, qaByLang, checkHere, options.threads, cache)) ?? (await checkHere(ids));
+  const checkHere = (claim: () => number, stop: () => void) => checkClaimed(project, ids, langs, qaByLang, claim, stop, cache);
+  const outcomes = (await checkInWorkers(project, ids, langs, qaByLang, checkHere, { perSegment: options.perSegment ?? true, ...(options.threads ? { threads: options.threads } : {}) }, cache)) ?? (await checkArticles(project, ids, langs, qaByLang, cache));
   if (cache) {
     const checked = new Map<string, Map<string, QaCacheEntry>>(langs.map((l) => [l, new Map()]));
     outcomes.forEach((perLang, i) => {
@@ -85,17 +89,20 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
     });
     await writeQaCache(project, cache, checked, !options.articles || options.articles.length === 0);
   }
+  const perSegment = options.perSegment ?? true;
   for (const perLang of outcomes) {
     for (const outcome of perLang) {
-      const { lang } = outcome;
-      for (const seg of outcome.segments) {
-        if (seg.status !== 'orphan') counts.get(lang)![seg.status]++;
-        // The outcome is this run's own object: no copy, only its finding indices renumbered.
+      const byStatus = counts.get(outcome.lang)!;
+      for (const [status, n] of Object.entries(outcome.byStatus) as Array<[SegmentStatus, number]>) byStatus[status] += n;
+      if (perSegment) {
         const offset = findings.length;
-        if (offset > 0 && seg.findings.length > 0) seg.findings = seg.findings.map((i) => i + offset);
-        segments.push(seg);
+        for (const seg of outcome.segments) {
+          // The outcome is this run's own object: no copy, only its finding indices renumbered.
+          if (offset > 0 && seg.findings.length > 0) seg.findings = seg.findings.map((i) => i + offset);
+          segments.push(seg);
+        }
       }
-      findings.push(...outcome.findings);
+      for (const f of outcome.findings) findings.push(f);
     }
   }
   // Locale files of articles verso does not know: every key in them lacks a source.
@@ -105,7 +112,7 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
         const locale = await loadLocale(project, lang, strayId);
         if (!locale) continue;
         for (const key of Object.keys(locale.resource)) {
-          segments.push({ article: strayId, lang, key, status: 'orphan', file: locale.file, line: lineOfKey(locale.text, key), findings: [findings.length] });
+          if (perSegment) segments.push({ article: strayId, lang, key, status: 'orphan', file: locale.file, line: lineOfKey(locale.text, key), findings: [findings.length] });
           findings.push(draft({ kind: 'orphan-key', severity: 'error', article: strayId, lang, key, file: locale.file, line: lineOfKey(locale.text, key), status: null, message: `no article "${strayId}" in this project, so no source for this key` }));
         }
       }
@@ -126,16 +133,53 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
   });
 }
 
-const READ_CONCURRENCY = 16;
-
 export type LanguageOutcome = ArticleOutcome & { lang: string };
+
+/** Articles handed out at a time when threads share the work (small enough to balance, large enough to be cheap). */
+export const CLAIM_BATCH = 4;
+
+/** What one thread checked: outcomes by index into the article list, and the first failure if any. */
+export interface ClaimedOutcomes {
+  outcomes: Array<[number, LanguageOutcome[]]>;
+  failure?: { index: number; error: unknown };
+}
+
+/**
+ * Checks the articles `claim` hands out (the index of the next batch of {@link CLAIM_BATCH} in
+ * `ids`) until none are left or one fails. Threads that share one counter balance themselves:
+ * whoever is faster takes more. A thread stops at its first failure and ends the handing out;
+ * every article before it in `ids` was already claimed and is still checked by its thread, so
+ * the failure with the lowest index is the first damaged article in order, as in one thread.
+ */
+export async function checkClaimed(project: Project, ids: readonly string[], langs: readonly string[], qaByLang: ReadonlyMap<string, QaOptions>, claim: () => number, stop: () => void, cache?: QaCacheView): Promise<ClaimedOutcomes> {
+  const outcomes: ClaimedOutcomes['outcomes'] = [];
+  for (let start = claim(); start < ids.length; start = claim()) {
+    for (let index = start; index < Math.min(start + CLAIM_BATCH, ids.length); index++) {
+      try {
+        const article = await readArticle(project, ids[index]!);
+        const perLang: LanguageOutcome[] = [];
+        for (const lang of langs) perLang.push({ lang, ...(await checkArticleLanguage(project, article, lang, qaByLang.get(lang)!, cache)) });
+        outcomes.push([index, perLang]);
+      } catch (error) {
+        stop();
+        return { outcomes, failure: { index, error } };
+      }
+    }
+  }
+  return { outcomes };
+}
 
 /** Checks articles in this thread; one entry per article, each with one outcome per language. */
 export async function checkArticles(project: Project, ids: readonly string[], langs: readonly string[], qaByLang: ReadonlyMap<string, QaOptions>, cache?: QaCacheView): Promise<LanguageOutcome[][]> {
-  return mapConcurrent(ids, READ_CONCURRENCY, async (id) => {
-    const article = await readArticle(project, id);
-    return Promise.all(langs.map((lang) => checkArticleLanguage(project, article, lang, qaByLang.get(lang)!, cache).then((o) => ({ lang, ...o }))));
-  });
+  let next = 0;
+  const claim = () => {
+    const start = next;
+    next += CLAIM_BATCH;
+    return start;
+  };
+  const { outcomes, failure } = await checkClaimed(project, ids, langs, qaByLang, claim, () => (next = ids.length), cache);
+  if (failure) throw failure.error;
+  return outcomes.map(([, perLang]) => perLang);
 }
 
 /**
@@ -190,20 +234,6 @@ async function readLocale(project: Project, lang: string, id: string): Promise<{
   return { resource: result.resource, text, file };
 }
 
-/** `Promise.all(items.map(fn))` with at most `limit` calls in flight; results in input order. */
-async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function draft(f: Omit<Draft, 'check' | 'excerpt' | 'span' | 'ignored'> & Partial<Pick<Draft, 'check' | 'excerpt' | 'span' | 'ignored'>>): Draft {
   return { check: null, excerpt: null, span: null, ignored: null, ...f };
 }
@@ -222,6 +252,8 @@ async function strayLocaleFiles(project: Project, lang: string, known: string[])
 export interface ArticleOutcome {
   findings: Draft[];
   segments: Array<Omit<SegmentOutcome, 'findings'> & { findings: number[] }>;
+  /** How many of the article's segments are in each status (orphan keys are not segments). */
+  byStatus: Record<SegmentStatus, number>;
   /** The QA result for the cache (when a cache was given and the article has approved segments). */
   qa?: QaCacheEntry;
 }
@@ -331,8 +363,12 @@ export async function checkArticleLanguage(project: Project, article: Article, l
       excerpt: onDisk[key]!,
     }));
   }
-  for (const s of segments) s.findings = perKey.get(s.key) ?? [];
-  return cacheEntry ? { findings, segments, qa: cacheEntry } : { findings, segments };
+  const byStatus: Record<SegmentStatus, number> = { untranslated: 0, machine: 0, draft: 0, approved: 0, stale: 0 };
+  for (const s of segments) {
+    s.findings = perKey.get(s.key) ?? [];
+    if (s.status !== 'orphan') byStatus[s.status]++;
+  }
+  return cacheEntry ? { findings, segments, byStatus, qa: cacheEntry } : { findings, segments, byStatus };
 }
 
 /** QA of an article-language from the cache when nothing it depends on changed, else run now. */

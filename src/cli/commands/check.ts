@@ -51,7 +51,7 @@ export const checkCommand: CommandSpec = {
     const threads = threadsEnv && /^\d+$/.test(threadsEnv) && Number(threadsEnv) > 0 ? Number(threadsEnv) : undefined;
     const qaCache = ctx.env['VERSO_QA_CACHE'] !== 'off';
     const project = await loadProject(ctx);
-    const report = await runCheck(project, { articles: listOpt(ctx, 'article'), langs: listOpt(ctx, 'to'), ...(failOn ? { failOn } : {}), ...(threads ? { threads } : {}), qaCache });
+    const report = await runCheck(project, { articles: listOpt(ctx, 'article'), langs: listOpt(ctx, 'to'), ...(failOn ? { failOn } : {}), ...(threads ? { threads } : {}), qaCache, perSegment: format === 'junit' });
     const out =
       format === 'json' ? formatJson(report)
       : format === 'github' ? formatGithub(report)

@@ -148,7 +148,8 @@ export function finishReport(input: {
     exitCode: failing > 0 ? 1 : 0,
     summary: {
       articles: input.articles,
-      segments: input.segments.filter((s) => s.status !== 'orphan').length,
+      // Counted from the languages' totals: the per-segment list may have been left out.
+      segments: input.languages.reduce((n, l) => n + l.segments, 0),
       findings: findings.length,
       failing,
       ignored,
