@@ -69,7 +69,7 @@ const SCALES: Record<string, Record<string, number>> = {
 /** Abbreviated scales count only when glued to the number (`$2.5m`, `3bn`): `25 m` is a length. */
 const GLUED_ONLY_SCALES = new Set(['m', 'mn', 'bn', 'tn', 'md', 'mds', 'mio', 'mrd']);
 /** Words that mean "one" in front of a scale word: `un million`, `a million`, `một tỷ`. */
-const ONE_BEFORE_SCALE = new Set(['un', 'une', 'a', 'an', 'one', 'một', 'ein', 'eine']);
+const ONE_BEFORE_SCALE: Record<string, string[]> = { fr: ['un', 'une'], en: ['a', 'an', 'one'], vi: ['một'], de: ['ein', 'eine'] };
 
 const NUMBER_WORDS: Record<string, string[]> = {
   fr: ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf', 'vingt'],
@@ -242,7 +242,7 @@ interface LocaleRules {
   number: RegExp;
   decimal: number;
   scales: Record<string, number>;
-  /** Every name `scales[word]` can find: its own scale words and the names on its prototype chain. */
+  /** The scale words, a first test before the lookup. */
   scaleShapes: WordShapes;
   /** Spelled-out numbers plus the words meaning "one" before a scale word. */
   numberWordShapes: WordShapes;
@@ -250,6 +250,8 @@ interface LocaleRules {
   anyWordShapes: WordShapes;
   /** Whether a text has any scale word at all (then `a`, `an`… are read as "one"). */
   hasScaleWord: RegExp | null;
+  /** This language's words meaning "one" in front of a scale word (French `a` is a verb). */
+  oneBeforeScale: Set<string>;
   wordValues: Map<string, number>;
 }
 
@@ -302,6 +304,7 @@ function baseRulesFor(lang: Lang): LocaleRules {
   (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
   for (const [w, v] of Object.entries(NUMBER_WORD_VARIANTS[base] ?? {})) wordValues.set(w, v);
   const scales = SCALES[base] ?? {};
+  const oneBeforeScale = new Set(ONE_BEFORE_SCALE[base] ?? []);
   const scaleWords = Object.keys(scales);
   const hasScaleWord = scaleWords.length ? new RegExp(`(?<![\\p{L}])(?:${scaleWords.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu') : null;
 
@@ -314,20 +317,15 @@ function baseRulesFor(lang: Lang): LocaleRules {
     number,
     decimal: fmt.decimal.charCodeAt(0),
     scales,
-    scaleShapes: wordShapes(propertyNames(scales)),
-    numberWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE]),
-    anyWordShapes: wordShapes([...wordValues.keys(), ...ONE_BEFORE_SCALE, ...monthWords.map((w) => w.toLowerCase())]),
+    scaleShapes: wordShapes(Object.keys(scales)),
+    numberWordShapes: wordShapes([...wordValues.keys(), ...oneBeforeScale]),
+    anyWordShapes: wordShapes([...wordValues.keys(), ...oneBeforeScale, ...monthWords.map((w) => w.toLowerCase())]),
     hasScaleWord,
+    oneBeforeScale,
     wordValues,
   };
   RULES.set(base, rules);
   return rules;
-}
-
-function propertyNames(object: object): string[] {
-  const names: string[] = [];
-  for (let o: object | null = object; o !== null; o = Object.getPrototypeOf(o) as object | null) names.push(...Object.getOwnPropertyNames(o));
-  return names;
 }
 
 function escapeRegExp(text: string): string {
@@ -387,7 +385,8 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   const { base } = rules;
   const tokens: NumericToken[] = [];
   const hasDigit = /\d/.test(text);
-  let work = hasDigit ? maskLinks(text) : text;
+  // Links are masked even without a digit: `https://example.org/trois` holds no number three.
+  let work = maskLinks(text);
   const hints = hasDigit ? digitHints(work) : 0;
   // Each pass reads `work` as it was when the pass began (`scanned`) and blanks what it takes
   // in `work`, for the passes after it.
@@ -684,7 +683,7 @@ function readNumberWord(scanned: string, start: number, end: number, rules: Loca
   const lower = scanned.slice(start, end).toLowerCase();
   const value = rules.wordValues.get(lower);
   if (value !== undefined) candidates.push(start, end, value);
-  else if (ONE_BEFORE_SCALE.has(lower)) candidates.push(start, end, -1);
+  else if (rules.oneBeforeScale.has(lower)) candidates.push(start, end, -1);
 }
 
 /** Whether the run of letters and digits [start, end) is a month name (or, with the dot after it, an abbreviation); takes it if so. */
@@ -696,7 +695,10 @@ function readMonth(scanned: string, start: number, end: number, rules: LocaleRul
   if (first < 0 || last < 0 || !hasShape(rules.monthShapes!, first, last, end - start)) return false;
   const word = rules.caseSensitiveMonths ? scanned.slice(start, end) : scanned.slice(start, end).toLowerCase();
   // An abbreviation takes its dot (`janv.`); no month name is also an abbreviation without it.
-  const abbreviated = scanned.charCodeAt(end) === PERIOD ? rules.monthOf.get(`${word}.`) : undefined;
+  let abbreviated = scanned.charCodeAt(end) === PERIOD ? rules.monthOf.get(`${word}.`) : undefined;
+  // `sept.` is also seven at the end of a sentence (`Ils étaient sept.`): an abbreviation that
+  // is a number word too is a month only with a day or a year beside it (`12 sept.`, `sept. 2024`).
+  if (abbreviated !== undefined && rules.wordValues.has(word.toLowerCase()) && !digitBeside(scanned, start, end + 1)) abbreviated = undefined;
   if (abbreviated !== undefined) {
     onMonth(start, end + 1, abbreviated);
     return true;
@@ -705,6 +707,17 @@ function readMonth(scanned: string, start: number, end: number, rules: LocaleRul
   if (month === undefined) return false;
   onMonth(start, end, month);
   return true;
+}
+
+/** Whether a digit stands right before [start, end) or right after it, at most one space away. */
+function digitBeside(text: string, start: number, end: number): boolean {
+  const isSpace = (c: number) => c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
+  const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+  let before = start - 1;
+  if (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+  let after = end;
+  if (after < text.length && isSpace(text.charCodeAt(after))) after++;
+  return (before >= 0 && isDigit(text.charCodeAt(before))) || (after < text.length && isDigit(text.charCodeAt(after)));
 }
 
 /**
@@ -752,8 +765,8 @@ function applyScales(work: string, from: number, rules: LocaleRules): { factor: 
     const last = lowerUnit(work.charCodeAt(wordEnd - 1));
     if (first < 0 || last < 0 || !hasShape(rules.scaleShapes, first, last, wordEnd - start)) break;
     const word = work.slice(start, wordEnd).toLowerCase();
-    // Looked up on the plain object as it always was (so `constructor` finds Object's: kept as is).
-    const f = rules.scales[word];
+    // Own words only: `3 constructor` is no number times Object's constructor.
+    const f = Object.hasOwn(rules.scales, word) ? rules.scales[word] : undefined;
     if (f === undefined || (GLUED_ONLY_SCALES.has(word) && spaced)) break;
     factor *= f;
     end = wordEnd;

@@ -148,6 +148,34 @@ describe('word scanning edge cases (the hand-written scans read what the old pat
     expect(read('maintenant', 'fr')).toEqual([]);
   });
 
+  it('reads `sept.` as September only beside a day or a year: at the end of a sentence it is seven', () => {
+    expect(values('Ils étaient sept.', 'fr')).toEqual([]);
+    expect(extractNumericTokens('Ils étaient sept.', 'fr').map((t) => [t.value, t.word])).toEqual([[7, true]]);
+    expect(values('Le 12 sept. 2024', 'fr')).toEqual([12, 'month:9', 2024]);
+    expect(values('En sept.\u00A02024', 'fr')).toEqual(['month:9', 2024]);
+    expect(values('le 3 sept., puis', 'fr')).toEqual([3, 'month:9']);
+    // `janv.` is no number word: it is a month wherever it stands.
+    expect(values('Fin janv., rien.', 'fr')).toEqual(['month:1']);
+  });
+
+  it('reads the words for "one" before a scale word in their own language only', () => {
+    // French `a` is a verb (has), not "one": `a mille raisons` holds no 1000.
+    expect(values('La France a mille raisons.', 'fr')).toEqual([]);
+    expect(values('Il y a un million de personnes.', 'fr')).toEqual([1000000]);
+    expect(values('There are a million reasons.', 'en')).toEqual([1000000]);
+    expect(values('Es gibt eine Million Gründe.', 'de')).toEqual([1000000]);
+  });
+
+  it('takes only its own scale words, never a name inherited from Object', () => {
+    expect(values('3 constructor', 'en')).toEqual([3]);
+    expect(values('5 toString', 'fr')).toEqual([5]);
+  });
+
+  it('does not read numbers inside links, even in a text without digits', () => {
+    expect(extractNumericTokens('voir https://exemple.org/trois ici', 'fr')).toEqual([]);
+    expect(extractNumericTokens('write to trois@exemple.org', 'fr')).toEqual([]);
+  });
+
   it('reads times and dates next to other characters', () => {
     expect(read('14h30', 'fr')).toEqual([['14h30', 'time:870', 0]]);
     expect(read('114h30', 'fr')).toEqual([['114', 114, 0], ['30', 30, 4]]);

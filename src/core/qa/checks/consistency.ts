@@ -157,11 +157,13 @@ export function checkNameConsistency(pairs: KeyedPair[]): Map<string, Draft[]> {
   const forms = new Map<string, Map<string, Array<{ key: string; start: number; end: number }>>>();
   for (const p of pairs) {
     for (const n of sourceNamesIn(p.target, sourceKeys)) {
+      // A no-break space is typography, not spelling: `Nguyễn\u00A0Văn Thắng` is `Nguyễn Văn Thắng`.
+      const spelling = n.text.includes('\u00A0') ? n.text.replace(/\u00A0/g, ' ') : n.text;
       let bySpelling = forms.get(n.key);
       if (!bySpelling) forms.set(n.key, (bySpelling = new Map()));
-      const places = bySpelling.get(n.text);
+      const places = bySpelling.get(spelling);
       if (places) places.push({ key: p.key, start: n.start, end: n.end });
-      else bySpelling.set(n.text, [{ key: p.key, start: n.start, end: n.end }]);
+      else bySpelling.set(spelling, [{ key: p.key, start: n.start, end: n.end }]);
     }
   }
   for (const bySpelling of forms.values()) {
