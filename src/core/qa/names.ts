@@ -14,6 +14,7 @@
  *   ACRONYM       = (?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])                      (gu)
  */
 import { codePointFlags, flagsAt, LETTER, LOWER, MARK, NUMBER, SPACE, UPPER } from './chars.js';
+import { BoundedMemo } from './memo.js';
 import type { Found } from './text.js';
 import { fold } from './text.js';
 
@@ -28,15 +29,10 @@ const NBSP = 0xa0;
 /** Multi-word capitalised names (at least two words after dropping a sentence-initial word). */
 export function findNames(text: string): Name[] {
   // Source paragraphs are searched once per target language and per check: remember them.
-  const cached = NAMES.get(text);
-  if (cached) return cached;
-  const out = scanNames(text);
-  if (NAMES.size >= 4096) NAMES.clear();
-  NAMES.set(text, out);
-  return out;
+  return NAMES.get(text) ?? NAMES.set(text, scanNames(text));
 }
 
-const NAMES = new Map<string, Name[]>();
+const NAMES = new BoundedMemo<string, Name[]>();
 
 /** Code units of the character at `i`: 2 for a well-formed surrogate pair, else 1. */
 function charLength(text: string, i: number): number {
@@ -214,15 +210,10 @@ function isSpaceUnit(c: number): boolean {
 
 export function findAcronyms(text: string): Name[] {
   // Source paragraphs are searched once per target language: remember them.
-  const cached = ACRONYMS.get(text);
-  if (cached) return cached;
-  const out = scanAcronyms(text);
-  if (ACRONYMS.size >= 4096) ACRONYMS.clear();
-  ACRONYMS.set(text, out);
-  return out;
+  return ACRONYMS.get(text) ?? ACRONYMS.set(text, scanAcronyms(text));
 }
 
-const ACRONYMS = new Map<string, Name[]>();
+const ACRONYMS = new BoundedMemo<string, Name[]>();
 
 /**
  * ACRONYM by hand: a maximal run of two or more upper-case letters with no letter or number on

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../model.js';
 import { isWordCharAt } from './chars.js';
+import { BoundedMemo } from './memo.js';
 
 /** `pt-BR` → `pt`; checks only care about the base language. */
 export function baseLang(lang: Lang): string {
@@ -21,17 +22,12 @@ export function fold(text: string): string {
   // Short texts (names, first words) are cheaper to fold than to look up, and would push the
   // paragraphs that are worth remembering out of the cache.
   if (text.length < SHORT_TEXT) return foldLatin(text) ?? foldAny(text);
-  const cached = FOLDED.get(text);
-  if (cached !== undefined) return cached;
-  const folded = foldLatin(text) ?? foldAny(text);
   // The same source paragraph is folded once per target language and per check: remember it.
-  if (FOLDED.size >= 4096) FOLDED.clear();
-  FOLDED.set(text, folded);
-  return folded;
+  return FOLDED.get(text) ?? FOLDED.set(text, foldLatin(text) ?? foldAny(text));
 }
 
 const SHORT_TEXT = 48;
-const FOLDED = new Map<string, string>();
+const FOLDED = new BoundedMemo<string, string>();
 
 /** The definition of {@link fold}, for any text: decomposition (NFD) is the costly part. */
 function foldAny(text: string): string {

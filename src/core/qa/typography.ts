@@ -9,6 +9,7 @@
  * Lengths change, so normalised text is only used for comparisons, never for offsets.
  */
 import { codePointFlags, SPACE } from './chars.js';
+import { BoundedMemo } from './memo.js';
 import { SPACE_CHARS } from './text.js';
 
 const SP = `[${SPACE_CHARS}]`;
@@ -31,12 +32,7 @@ export function normalizeFrenchTypography(text: string): string {
 export function neutralTypography(text: string, lang: string): string {
   if (!usesFrenchTypography(lang)) return joinEllipses(text);
   // The source side is normalised by several checks and for every target language: remember it.
-  const cached = NEUTRAL.get(text);
-  if (cached !== undefined) return cached;
-  const out = normalizeFrenchTypography(text);
-  if (NEUTRAL.size >= 4096) NEUTRAL.clear();
-  NEUTRAL.set(text, out);
-  return out;
+  return NEUTRAL.get(text) ?? NEUTRAL.set(text, normalizeFrenchTypography(text));
 }
 
 /**
@@ -72,7 +68,7 @@ function joinEllipses(text: string): string {
   return text.includes('...') ? text.replace(/\.\.\./g, '…') : text;
 }
 
-const NEUTRAL = new Map<string, string>();
+const NEUTRAL = new BoundedMemo<string, string>();
 
 /** Double quotation marks of every style, opening and closing. */
 export const DOUBLE_QUOTES = /[“”„‟"«»]/g;

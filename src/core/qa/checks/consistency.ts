@@ -3,6 +3,7 @@
  * translations) and `inconsistent-translation` (one source paragraph, several translations).
  */
 import { flagsAt, MARK, SPACE } from '../chars.js';
+import { BoundedMemo } from '../memo.js';
 import { findNames, scanNames, type Name } from '../names.js';
 import { fold, quote } from '../text.js';
 import type { Draft } from './registry.js';
@@ -48,12 +49,10 @@ function nameKeysOf(source: string): string[] {
       for (let j = i + 2; j <= count; j++) keys.push(i === 0 && j === count ? spacedKey : spacedKey.slice(keyStarts[i]!, keyEnds[j - 1]!));
     }
   }
-  if (NAME_KEYS.size >= 4096) NAME_KEYS.clear();
-  NAME_KEYS.set(source, keys);
-  return keys;
+  return NAME_KEYS.set(source, keys);
 }
 
-const NAME_KEYS = new Map<string, string[]>();
+const NAME_KEYS = new BoundedMemo<string, string[]>();
 
 // The words of the name run being read (see readRun): where each starts and ends in the target,
 // and in the run's folded key. Reused from run to run: sourceNamesIn allocates no arrays per name.
@@ -224,16 +223,10 @@ export function checkTranslationConsistency(pairs: KeyedPair[]): Map<string, Dra
  * checks this for every character. Remembered per source text, read once per target language.
  */
 function sourceSignature(source: string): number {
-  let signature = SIGNATURES.get(source);
-  if (signature === undefined) {
-    signature = signatureOf(source);
-    if (SIGNATURES.size >= 4096) SIGNATURES.clear();
-    SIGNATURES.set(source, signature);
-  }
-  return signature;
+  return SIGNATURES.get(source) ?? SIGNATURES.set(source, signatureOf(source));
 }
 
-const SIGNATURES = new Map<string, number>();
+const SIGNATURES = new BoundedMemo<string, number>();
 
 function signatureOf(source: string): number {
   let words = 0;
@@ -258,13 +251,7 @@ function signatureOf(source: string): number {
  * Computed once per source text, not once per target language (bounded memo).
  */
 function sourceKeyOf(source: string): string {
-  let key = SOURCE_KEYS.get(source);
-  if (key === undefined) {
-    key = fold(source).replace(/\s+/g, ' ').trim();
-    if (SOURCE_KEYS.size >= 4096) SOURCE_KEYS.clear();
-    SOURCE_KEYS.set(source, key);
-  }
-  return key;
+  return SOURCE_KEYS.get(source) ?? SOURCE_KEYS.set(source, fold(source).replace(/\s+/g, ' ').trim());
 }
 
-const SOURCE_KEYS = new Map<string, string>();
+const SOURCE_KEYS = new BoundedMemo<string, string>();

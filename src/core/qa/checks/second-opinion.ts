@@ -9,6 +9,7 @@
 import { baseLang } from '../text.js';
 import { compareTokens, extractNumericTokens } from '../numbers.js';
 import { containsFoldedKey, findAcronyms, findNames } from '../names.js';
+import { BoundedMemo } from '../memo.js';
 import { fold } from '../text.js';
 import type { QaOptions, SegmentPair } from '../types.js';
 import type { Draft } from './registry.js';
@@ -38,15 +39,11 @@ export function negations(text: string, lang: string): number | undefined {
 function sourceNegations(text: string, lang: string): number | undefined {
   const key = baseLang(lang);
   let byText = SOURCE_NEGATIONS.get(key);
-  if (!byText) SOURCE_NEGATIONS.set(key, (byText = new Map()));
-  if (byText.has(text)) return byText.get(text);
-  const count = negations(text, lang);
-  if (byText.size >= 4096) byText.clear();
-  byText.set(text, count);
-  return count;
+  if (!byText) SOURCE_NEGATIONS.set(key, (byText = new BoundedMemo()));
+  return byText.has(text) ? byText.get(text) : byText.set(text, negations(text, lang));
 }
 
-const SOURCE_NEGATIONS = new Map<string, Map<string, number | undefined>>();
+const SOURCE_NEGATIONS = new Map<string, BoundedMemo<string, number | undefined>>();
 
 export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] {
   const machine = pair.machine;

@@ -1,5 +1,6 @@
 /** `double-word`, `untranslated`, `length-ratio`: checks that read the text as words. */
 import { isWordCharAt } from '../chars.js';
+import { BoundedMemo } from '../memo.js';
 import { baseLang, findEmails, findUrls, fold, isWordJoiner, words } from '../text.js';
 import { neutralTypography } from '../typography.js';
 import type { QaOptions, SegmentPair } from '../types.js';
@@ -110,17 +111,11 @@ function sameWordAt(text: string, start: number, wordEnd: number, next: number):
  */
 function caselessEqual(a: number, b: number): boolean {
   const key = a * 0x10000 + b;
-  let equal = CASELESS_EQUAL.get(key);
-  if (equal === undefined) {
-    equal = SAME_CHARACTER.test(String.fromCharCode(a, b));
-    if (CASELESS_EQUAL.size >= 4096) CASELESS_EQUAL.clear();
-    CASELESS_EQUAL.set(key, equal);
-  }
-  return equal;
+  return CASELESS_EQUAL.get(key) ?? CASELESS_EQUAL.set(key, SAME_CHARACTER.test(String.fromCharCode(a, b)));
 }
 
 const SAME_CHARACTER = /^(.)\1$/iu;
-const CASELESS_EQUAL = new Map<number, boolean>();
+const CASELESS_EQUAL = new BoundedMemo<number, boolean>();
 
 function isSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdfff;
