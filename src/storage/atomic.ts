@@ -3,7 +3,8 @@
  * write a temporary file in the same directory, flush it to disk, rename it over the target,
  * then flush the directory entry. Readers also get a typed, size-limited text read.
  */
-import { promises as fs, constants } from 'node:fs';
+import { promises as fs, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FileProblemError } from './errors.js';
@@ -44,20 +45,21 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+// Project files are small and read one after another, so they are read with synchronous calls:
+// a promise-based read goes through libuv's thread pool four times per file (open, stat, read,
+// close), which on a 2,000-article project (18,000 files) is most of the time `verso status`
+// takes, spent waiting. The functions stay async for their callers.
+
 export async function fileExists(path: string): Promise<boolean> {
-  try {
-    await fs.access(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return existsSync(path);
 }
 
 /** Reads a UTF-8 text file, refusing binary data, invalid UTF-8 and files over `maxBytes`. */
 export async function readTextFile(path: string, displayName: string, maxBytes = 8 * 1024 * 1024): Promise<string> {
   let stat;
   try {
-    stat = await fs.stat(path);
+    // Checked before opening: opening a FIFO would wait for a writer.
+    stat = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new FileProblemError(code === 'ENOENT' ? 'no such file' : `cannot read: ${(e as Error).message}`, displayName);
@@ -66,18 +68,25 @@ export async function readTextFile(path: string, displayName: string, maxBytes =
   if (stat.size > maxBytes) {
     throw new FileProblemError(`file is too large (${(stat.size / 1048576).toFixed(1)} MiB; the limit is ${maxBytes / 1048576} MiB)`, displayName, null, 'split it into smaller files');
   }
-  const bytes = await fs.readFile(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new FileProblemError(`cannot read: ${(e as Error).message}`, displayName);
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new FileProblemError('binary file (contains a NUL byte)', displayName, null, 'give a UTF-8 text file');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
     const line = before.split('\n').length;
     const column = (before.split('\n').pop()?.length ?? 0) + 1;
     throw new FileProblemError(`invalid UTF-8 at byte ${at}`, displayName, { line, column }, 'save the file as UTF-8');
   }
+  // isUtf8 validated without building a string; toString decodes without checking again. A
+  // byte order mark is dropped, as a UTF-8 TextDecoder does.
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
