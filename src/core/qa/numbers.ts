@@ -59,7 +59,7 @@ export function numberFormat(lang: Lang): NumberFormat {
 
 /** Scale words multiply the number before them: `1,2 milliard` = 1 200 000 000. */
 const SCALES: Record<string, Record<string, number>> = {
-  fr: { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
+  fr: { mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
   en: { thousand: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12 },
   vi: { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 },
   de: { tausend: 1e3, million: 1e6, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12 },
@@ -79,7 +79,8 @@ const NUMBER_WORDS: Record<string, string[]> = {
 };
 /** Feminine and other variants that mean the same small number. */
 const NUMBER_WORD_VARIANTS: Record<string, Record<string, number>> = {
-  fr: { une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20 },
+  // `mille` on its own is a thousand (`Mille personnes` = `A thousand people`); after a number it is a scale word.
+  fr: { une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20, mille: 1000 },
   en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1 },
   vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10 },
   de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3 },
@@ -731,6 +732,8 @@ function readNumberWords(text: string, work: string, rules: LocaleRules, alone: 
     const start = candidates[k]!;
     const end = candidates[k + 1]!;
     const value = candidates[k + 2]!;
+    // A word already read as part of a number (`mille` in `deux mille` or `3 mille`) is not read again.
+    if (insideToken(tokens, start)) continue;
     const scaled = applyScales(work, end, rules);
     if (scaled.factor !== 1) {
       if (value < 0 && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
@@ -740,6 +743,11 @@ function readNumberWords(text: string, work: string, rules: LocaleRules, alone: 
       tokens.push({ kind: 'number', value, word: true, text: work.slice(start, end), start, end });
     }
   }
+}
+
+function insideToken(tokens: readonly NumericToken[], at: number): boolean {
+  for (const t of tokens) if (at >= t.start && at < t.end) return true;
+  return false;
 }
 
 const SPACE = 0x20;

@@ -166,6 +166,18 @@ describe('word scanning edge cases (the hand-written scans read what the old pat
     expect(values('Es gibt eine Million Gründe.', 'de')).toEqual([1000000]);
   });
 
+  it('reads French `mille` on its own as a thousand and after a number as a scale, once', () => {
+    const read = (text: string) => extractNumericTokens(text, 'fr').map((t) => [t.text, t.value, t.word === true]);
+    expect(read('Mille personnes')).toEqual([['Mille', 1000, true]]);
+    expect(read('deux mille personnes')).toEqual([['deux mille', 2000, false]]);
+    expect(read('3 mille ans')).toEqual([['3 mille', 3000, false]]);
+    expect(read('mille milliards')).toEqual([['mille milliards', 1e12, false]]);
+    expect(read('un millier de soldats')).toEqual([['un millier', 1000, false]]);
+    expect(read('des milliers de soldats')).toEqual([]);
+    // A thousand in English is as definite as digits, and matches the French word.
+    expect(compareTokens(extractNumericTokens('Mille personnes', 'fr'), extractNumericTokens('A thousand people', 'en'))).toMatchObject({ missing: [], extra: [] });
+  });
+
   it('takes only its own scale words, never a name inherited from Object', () => {
     expect(values('3 constructor', 'en')).toEqual([3]);
     expect(values('5 toString', 'fr')).toEqual([5]);
