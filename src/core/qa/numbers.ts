@@ -22,7 +22,12 @@ export interface NumericToken {
   value: number;
   /** For a 12-hour clock time written without am/pm, the other reading (value + 12 h). */
   alt?: number;
-  /** Written as a word (`trois`, `three`, `ba`) rather than digits. */
+  /**
+   * Read from a word that may mean something else: a spelled-out number (`trois`, `three`, `ba`;
+   * `un` is also an article) or a month name that may be a name (`Mai`, `May`, `Mars` with no
+   * day or year beside it). Such a token stands for its partner on the other side when there is
+   * one, and is never reported as missing or extra on its own.
+   */
   word?: boolean;
   text: string;
   start: number;
@@ -334,7 +339,7 @@ function escapeRegExp(text: string): string {
 }
 
 export interface ExtractOptions {
-  /** Also read spelled-out small numbers on their own (`trois`, `three`); default true. */
+  /** Also the tokens read from words that may mean something else (see `NumericToken.word`); default true. */
   words?: boolean;
 }
 
@@ -395,8 +400,12 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   /** Spelled-out numbers found by `scanWords`, read in pass 6. */
   const candidates: number[] = [];
   let wordsScanned = false;
-  const take = (start: number, end: number, kind: TokenKind, value: number, alt?: number): void => {
-    tokens.push(alt === undefined ? { kind, value, text: text.slice(start, end), start, end } : { kind, value, alt, text: text.slice(start, end), start, end });
+  const take = (start: number, end: number, kind: TokenKind, value: number, alt?: number, word?: boolean): void => {
+    tokens.push(
+      alt !== undefined ? { kind, value, alt, text: text.slice(start, end), start, end }
+      : word ? { kind, value, word, text: text.slice(start, end), start, end }
+      : { kind, value, text: text.slice(start, end), start, end },
+    );
     work = blank(work, start, end);
   };
 
@@ -483,7 +492,7 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   } else if (rules.monthShapes) {
     // Month names and spelled-out numbers in one walk over the words (see `scanWords`).
     scanned = work;
-    scanWords(scanned, rules, (start, end, month) => take(start, end, 'month', month), candidates);
+    scanWords(scanned, rules, (start, end, month) => take(start, end, 'month', month, undefined, monthMayBeName(scanned, start, end, rules)), candidates);
     wordsScanned = true;
   }
 
@@ -708,6 +717,19 @@ function readMonth(scanned: string, start: number, end: number, rules: LocaleRul
   if (month === undefined) return false;
   onMonth(start, end, month);
   return true;
+}
+
+/**
+ * Whether a month name may be a name instead: a month with a day or a year beside it is a date;
+ * without, a capitalised one may be a person (`Mme Nguyễn Thị Mai`, `Theresa May`) or a planet
+ * (`Mars`). French writes months in lower case, so there only a capital makes it uncertain; in
+ * languages that capitalise months (English, German) every month name alone is.
+ */
+function monthMayBeName(text: string, start: number, end: number, rules: LocaleRules): boolean {
+  if (digitBeside(text, start, end)) return false;
+  if (rules.caseSensitiveMonths) return true;
+  const first = text.charAt(start);
+  return first !== first.toLowerCase();
 }
 
 /** Whether a digit stands right before [start, end) or right after it, at most one space away. */

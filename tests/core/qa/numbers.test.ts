@@ -46,7 +46,25 @@ describe('numbers read as values per locale', () => {
     expect(values('ngày 25/6', 'vi')).toEqual([25, 'month:6']);
     expect(values('trong 3 tháng', 'vi')).toEqual([3]);
     expect(values('vào tháng Sáu', 'vi')).toEqual(['month:6']);
-    expect(values('You may go in May', 'en')).toEqual(['month:5']);
+    // `may` is a verb; `May` alone is a month that may also be a name (see below).
+    expect(extractNumericTokens('You may go in May', 'en').map((t) => [t.kind, t.value, t.word === true])).toEqual([['month', 5, true]]);
+  });
+
+  it('takes a month name with no day or year beside it as uncertain when it may be a name', () => {
+    const read = (text: string, lang: string) => extractNumericTokens(text, lang).map((t) => [t.text, t.kind, t.word === true]);
+    // French writes months in lower case: a capital makes a person or a planet possible.
+    expect(read('en mai', 'fr')).toEqual([['mai', 'month', false]]);
+    expect(read('Mme Nguyễn Thị Mai', 'fr')).toEqual([['Mai', 'month', true]]);
+    expect(read('la planète Mars', 'fr')).toEqual([['Mars', 'month', true]]);
+    expect(read('Mars 2024 : bilan', 'fr')).toEqual([['Mars', 'month', false], ['2024', 'number', false]]);
+    // English and German capitalise every month: alone, each is uncertain; with a day or year, a date.
+    expect(read('Theresa May', 'en')).toEqual([['May', 'month', true]]);
+    expect(read('on May 5', 'en')).toEqual([['May', 'month', false], ['5', 'number', false]]);
+    // An uncertain month matches a certain one but is never reported on its own.
+    const fr = extractNumericTokens('Les élections auront lieu en mai.', 'fr');
+    expect(compareTokens(fr, extractNumericTokens('The elections will be held in May.', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareTokens(extractNumericTokens('Theresa May a démissionné.', 'fr'), extractNumericTokens('Theresa May resigned.', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareTokens(fr, extractNumericTokens('The elections will be held in March.', 'en')).missing.map((t) => t.text)).toEqual(['mai']);
   });
 
   it('reads clock times in 24-hour and 12-hour notations', () => {

@@ -52,7 +52,7 @@ export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] 
   const out: Draft[] = [];
 
   // Numbers spelled out in the source (`trois`), which `numbers` cannot hold against the target.
-  const src = extractNumericTokens(pair.source, opts.sourceLang).filter((t) => t.word && t.value !== 1);
+  const src = extractNumericTokens(pair.source, opts.sourceLang).filter((t) => t.kind === 'number' && t.word && t.value !== 1);
   if (src.length > 0) {
     const inMachine = new Set(compareTokens(src, extractNumericTokens(machine, opts.targetLang)).matched);
     const inHuman = new Set(compareTokens(src, extractNumericTokens(pair.target, opts.targetLang)).matched);
