@@ -562,12 +562,32 @@ function readNumbers(text: string, work: string, rules: LocaleRules, tokens: Num
   const re = rules.number;
   const boundary: Boundary = (t, i) => !flagsBefore(t, i, NUMBER) && t.charCodeAt(i - 1) !== rules.decimal;
   re.lastIndex = 0;
+  let previous: NumericToken | undefined;
   for (let m = nextMatch(re, work, boundary); m !== null; m = nextMatch(re, work, boundary)) {
     const intPart = onlyDigits(m[1]!);
     const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
     const scaled = applyScales(work, m.index + m[0].length, rules);
-    tokens.push({ kind: 'number', value: canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end });
+    const year = scaled.factor === 1 && !m[2] ? yearRangeEnd(work, m.index, intPart, previous) : undefined;
+    const token: NumericToken = { kind: 'number', value: year ?? canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end };
+    tokens.push(token);
+    previous = token;
   }
+}
+
+/**
+ * The end of a range of years written short, `2023-24` or `1999/00` (what English and German
+ * often write for `2023-2024`): two digits right after a year and a dash or slash, read as the
+ * year they abbreviate when that year is 1 to 10 years after the first.
+ */
+function yearRangeEnd(work: string, start: number, digits: string, previous: NumericToken | undefined): number | undefined {
+  if (digits.length !== 2 || !previous || previous.end !== start - 1 || previous.text.length !== 4) return undefined;
+  const mark = work.charCodeAt(start - 1);
+  if (mark !== 0x2d && mark !== 0x2f && mark !== 0x2013) return undefined; // - / –
+  const first = previous.value;
+  if (!Number.isInteger(first) || first < 1000 || first > 2999) return undefined;
+  let year = Math.floor(first / 100) * 100 + Number(digits);
+  if (year <= first) year += 100;
+  return year - first <= 10 ? year : undefined;
 }
 
 /** The ASCII digits of a number written with group separators (`1 200` → `1200`). */

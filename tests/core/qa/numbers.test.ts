@@ -196,6 +196,16 @@ describe('word scanning edge cases (the hand-written scans read what the old pat
     expect(compareTokens(extractNumericTokens('Mille personnes', 'fr'), extractNumericTokens('A thousand people', 'en'))).toMatchObject({ missing: [], extra: [] });
   });
 
+  it('reads a range of years written short (`2023-24`) as the years it stands for', () => {
+    expect(values('the 2023-24 budget', 'en')).toEqual([2023, 2024]);
+    expect(values('the 1999/00 season', 'en')).toEqual([1999, 2000]);
+    expect(values('2023–24', 'en')).toEqual([2023, 2024]);
+    // Not a year range: no four-digit year before, a space around the dash, or too far apart.
+    expect(values('pages 12-24', 'en')).toEqual([12, 24]);
+    expect(values('2023 - 24', 'en')).toEqual([2023, 24]);
+    expect(values('2023-99', 'en')).toEqual([2023, 99]);
+  });
+
   it('takes only its own scale words, never a name inherited from Object', () => {
     expect(values('3 constructor', 'en')).toEqual([3]);
     expect(values('5 toString', 'fr')).toEqual([5]);
