@@ -283,6 +283,8 @@ function baseRulesFor(lang: Lang): LocaleRules {
     { re: /(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_AM_PM },
     { re: /(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_COLON },
   ];
+  // British style `8.30am`: a dot between hour and minutes, told from a decimal by the am/pm.
+  if (base === 'en') times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_DATE_MARK });
   if (base === 'fr' || base === 'vi') {
     times.push({ re: /(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
     times.push({ re: /(\d{1,2})h(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });

@@ -74,6 +74,13 @@ describe('numbers read as values per locale', () => {
     expect(compareTokens(extractNumericTokens('à 14 h 30', 'fr'), extractNumericTokens('at 4:30 p.m.', 'en')).missing).toHaveLength(1);
   });
 
+  it('reads the British `8.30am` as a time, and `8.30` alone as a decimal', () => {
+    expect(compareTokens(extractNumericTokens('à 20 h 30', 'fr'), extractNumericTokens('at 8.30pm', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareTokens(extractNumericTokens('à 8 h 30', 'fr'), extractNumericTokens('at 8.30 a.m.', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareTokens(extractNumericTokens('à 20 h 30', 'fr'), extractNumericTokens('at 8.30am', 'en')).missing).toHaveLength(1);
+    expect(values('up 8.30 points', 'en')).toEqual([8.3]);
+  });
+
   it('reads French Roman-numeral centuries', () => {
     expect(values('au XXIe siècle', 'fr')).toEqual([21]);
     expect(values('in the 21st century', 'en')).toEqual([21]);
