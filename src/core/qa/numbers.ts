@@ -64,8 +64,8 @@ export function numberFormat(lang: Lang): NumberFormat {
 
 /** Scale words multiply the number before them: `1,2 milliard` = 1 200 000 000. */
 const SCALES: Record<string, Record<string, number>> = {
-  fr: { mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
-  en: { thousand: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12 },
+  fr: { cent: 100, cents: 100, mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
+  en: { hundred: 100, thousand: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12 },
   vi: { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 },
   de: { tausend: 1e3, million: 1e6, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12 },
 };
@@ -85,8 +85,12 @@ const NUMBER_WORDS: Record<string, string[]> = {
 /** Feminine and other variants that mean the same small number. */
 const NUMBER_WORD_VARIANTS: Record<string, Record<string, number>> = {
   // `mille` on its own is a thousand (`Mille personnes` = `A thousand people`); after a number it is a scale word.
-  fr: { une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20, mille: 1000 },
-  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1 },
+  fr: {
+    une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20,
+    trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000,
+  },
+  // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`).
+  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
   vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10 },
   de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3 },
 };
@@ -697,7 +701,7 @@ function scanWords(scanned: string, rules: LocaleRules, onMonth: ((start: number
       if (first < 0 || last < 0 || !hasShape(rules.anyWordShapes, first, last, i - start)) continue;
       if (onMonth && readMonth(scanned, start, i, rules, onMonth)) continue;
     }
-    if (!hadMonth) readNumberWord(scanned, start, i, rules, candidates);
+    if (!hadMonth && !readNumberWord(scanned, start, i, rules, candidates) && hyphenated) readCompoundNumber(scanned, start, i, rules, candidates);
   }
 }
 
@@ -708,15 +712,42 @@ function classAt(text: string, i: number): number {
 }
 
 /** Pushes the word [start, end) on `candidates` if it is a spelled-out number (see `scanWords`). */
-function readNumberWord(scanned: string, start: number, end: number, rules: LocaleRules, candidates: number[]): void {
+function readNumberWord(scanned: string, start: number, end: number, rules: LocaleRules, candidates: number[]): boolean {
   const first = lowerUnit(scanned.charCodeAt(start));
   const last = lowerUnit(scanned.charCodeAt(end - 1));
-  if (first < 0 || last < 0 || !hasShape(rules.numberWordShapes, first, last, end - start)) return;
+  if (first < 0 || last < 0 || !hasShape(rules.numberWordShapes, first, last, end - start)) return false;
   const lower = scanned.slice(start, end).toLowerCase();
   const value = rules.wordValues.get(lower);
   if (value !== undefined) candidates.push(start, end, value);
   else if (rules.oneBeforeScale.has(lower)) candidates.push(start, end, -1);
+  else return false;
+  return true;
 }
+
+/**
+ * A number written as a hyphenated compound of number words: French `vingt-deux`,
+ * `soixante-dix-sept` (60 + 10 + 7), `quatre-vingt-dix` (4 × 20 + 10), `vingt-et-un`; English
+ * `twenty-two`. The pieces add up, except `quatre-vingt(s)`, which is 80. Pushed on `candidates`
+ * like a single number word.
+ */
+function readCompoundNumber(scanned: string, start: number, end: number, rules: LocaleRules, candidates: number[]): void {
+  const pieces = scanned.slice(start, end).toLowerCase().split('-');
+  let total = 0;
+  let previous = -1;
+  for (const piece of pieces) {
+    if (piece === 'et' || piece === 'and') continue;
+    const value = piece === 'vingts' ? 20 : rules.wordValues.get(piece);
+    // Only whole numbers below a hundred take part (not `premier`, `dizaine`, `mille`).
+    if (value === undefined || !Number.isInteger(value) || value >= 100 || COMPOUND_EXCLUDED.has(piece)) return;
+    if (value === 20 && previous === 4 && rules.base === 'fr') total += 80 - 4;
+    else total += value;
+    previous = value;
+  }
+  if (total > 0) candidates.push(start, end, total);
+}
+
+/** Number words that are never a piece of a compound number (ordinals, collective nouns, `une`). */
+const COMPOUND_EXCLUDED = new Set(['premier', 'première', 'second', 'seconde', 'deuxième', 'troisième', 'quatrième', 'cinquième', 'dizaine', 'douzaine', 'vingtaine', 'une', 'first', 'second', 'third', 'fourth', 'fifth', 'dozen', 'twice', 'once', 'half']);
 
 /** Whether the run of letters and digits [start, end) is a month name (or, with the dot after it, an abbreviation); takes it if so. */
 function readMonth(scanned: string, start: number, end: number, rules: LocaleRules, onMonth: (start: number, end: number, month: number) => void): boolean {

@@ -133,8 +133,27 @@ describe('word scanning edge cases (the hand-written scans read what the old pat
 
   it('treats a hyphen as part of the word', () => {
     expect(read('dix-sept ans', 'fr')).toEqual([['dix-sept', 17, 0]]);
-    expect(read('vingt-deux ans', 'fr')).toEqual([]);
+    // `vingt-deux` holds no `deux`: it is read whole, as the compound it is.
+    expect(read('vingt-deux ans', 'fr')).toEqual([['vingt-deux', 22, 0]]);
     expect(read('-un-', 'fr')).toEqual([]);
+  });
+
+  it('reads hyphenated compound numbers by adding their pieces (quatre-vingt is 80)', () => {
+    const value = (text: string, lang: string) => extractNumericTokens(text, lang).map((t) => t.value);
+    expect(value('soixante-dix-sept', 'fr')).toEqual([77]);
+    expect(value('quatre-vingt-dix-neuf', 'fr')).toEqual([99]);
+    expect(value('quatre-vingts', 'fr')).toEqual([80]);
+    expect(value('vingt-et-un', 'fr')).toEqual([21]);
+    expect(value('twenty-two', 'en')).toEqual([22]);
+    expect(value('quatre-vingt mille', 'fr')).toEqual([80000]);
+    // Words that only look like it: a name, a fraction, an ordinal inside.
+    expect(value('Jean-Pierre', 'fr')).toEqual([]);
+    expect(value('trois-quarts', 'fr')).toEqual([]);
+    expect(value('vingt-premier', 'fr')).toEqual([]);
+    // A spelled-out number stands for the digits on the other side.
+    expect(compareTokens(extractNumericTokens('Il a trente-cinq ans.', 'fr'), extractNumericTokens('He is 35.', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareTokens(extractNumericTokens('le typhon le plus puissant depuis trente ans', 'fr'), extractNumericTokens('the strongest typhoon in 30 years', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareTokens(extractNumericTokens('baisse de 0,5 point', 'fr'), extractNumericTokens('down half a percentage point', 'en'))).toMatchObject({ missing: [], extra: [] });
   });
 
   it('reads a word after an apostrophe', () => {
