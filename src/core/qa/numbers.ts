@@ -160,6 +160,7 @@ const notAfterNumber: Boundary = (text, i) => !flagsBefore(text, i, NUMBER);
 const notAfterNumberOrColon: Boundary = (text, i) => !flagsBefore(text, i, NUMBER) && text.charCodeAt(i - 1) !== COLON;
 const notAfterNumberOrSlash: Boundary = (text, i) => !flagsBefore(text, i, NUMBER) && text.charCodeAt(i - 1) !== SLASH;
 const notAfterLetter: Boundary = (text, i) => !flagsBefore(text, i, LETTER);
+const notAfterNumberOrDateMark: Boundary = (text, i) => !flagsBefore(text, i, NUMBER) && !'/.,-–'.includes(text.charAt(i - 1) || ' ');
 
 /** The next match of global `re` in `text` that starts where `boundary` holds. */
 function nextMatch(re: RegExp, text: string, boundary: Boundary): RegExpExecArray | null {
@@ -495,6 +496,24 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
         if (Number(monthText) >= 1 && Number(monthText) <= 12) take(s, s + monthText.length, 'month', Number(monthText));
       }
     }
+    // `(12/3)`, `đến 7/6`, `8-9/10`: Vietnamese news writes day/month alone everywhere. Without
+    // `ngày` it may also be a fraction (`1/3 dân số`), so these are uncertain tokens: they stand
+    // for the day and month of the source, and are never reported on their own.
+    if ((hints & BEFORE_DATE_MARK) !== 0 && work.includes('/')) {
+      scanned = work;
+      VI_BARE_DAY_MONTH.lastIndex = 0;
+      for (let m = nextMatch(VI_BARE_DAY_MONTH, scanned, notAfterNumberOrDateMark); m !== null; m = nextMatch(VI_BARE_DAY_MONTH, scanned, notAfterNumberOrDateMark)) {
+        const days = [m[1]!, m[2]].filter((d): d is string => d !== undefined);
+        const month = Number(m[3]);
+        if (month < 1 || month > 12 || days.some((d) => Number(d) < 1 || Number(d) > 31)) continue;
+        let at = m.index;
+        for (const d of days) {
+          take(at, at + d.length, 'number', Number(d), undefined, true);
+          at += d.length + 1;
+        }
+        take(m.index + m[0].length - m[3]!.length, m.index + m[0].length, 'month', month, undefined, true);
+      }
+    }
   } else if (rules.monthShapes) {
     // Month names and spelled-out numbers in one walk over the words (see `scanWords`).
     scanned = work;
@@ -540,6 +559,7 @@ const VI_MONTH_NUMBER = /tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu;
 const VI_MONTH_VALUE = new Map(VI_MONTH_WORDS);
 const VI_MONTH_WORD = new RegExp(`[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
 const VI_DAY_MONTH = /ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu;
+const VI_BARE_DAY_MONTH = /(\d{1,2})(?:[-–](\d{1,2}))?\/(\d{1,2})(?![\p{N}/]|[.,]\p{N})/gu;
 const ROMAN_CENTURY = /([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu;
 const VI_CENTURY = /(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu;
 

@@ -108,3 +108,13 @@ describe('machine translation as a second opinion', () => {
     expect(checks("Il n'y a pas eu de victimes.", 'There were casualties.', frEn, 'There were no casualties.')).toEqual(['mt-disagrees']);
   });
 });
+
+describe('brackets', () => {
+  const frVi: QaOptions = { sourceLang: 'fr', targetLang: 'vi' };
+  it('leave a date or a number put in brackets alone (a house style), not a bracket that went missing', () => {
+    expect(checks('Le Premier ministre a appelé, mardi 12 mars, à accélérer.', 'Thủ tướng hôm thứ Ba (12/3) kêu gọi đẩy nhanh.', frVi)).toEqual([]);
+    expect(checks('Le budget (en hausse de 5 %) a été adopté.', 'The budget (up 5%) was adopted.')).toEqual([]);
+    expect(checks('Le budget (en hausse de 5 %) a été adopté.', 'The budget, up 5%, was adopted.')).toEqual(['brackets']);
+    expect(checks('Le budget a été adopté.', 'The budget (up was adopted.')).toEqual(['brackets']);
+  });
+});

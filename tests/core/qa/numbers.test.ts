@@ -222,6 +222,19 @@ describe('word scanning edge cases (the hand-written scans read what the old pat
     expect(compareTokens(extractNumericTokens('Mille personnes', 'fr'), extractNumericTokens('A thousand people', 'en'))).toMatchObject({ missing: [], extra: [] });
   });
 
+  it('reads a Vietnamese day/month without ngày as an uncertain date (it may be a fraction)', () => {
+    const read = (text: string) => extractNumericTokens(text, 'vi').map((t) => [t.kind, t.value, t.word === true]);
+    expect(read('hôm thứ Ba (12/3)')).toEqual([['number', 3, true], ['number', 12, true], ['month', 3, true]]);
+    expect(read('ngày 8-9/10')).toEqual([['number', 8, true], ['number', 9, true], ['month', 10, true]]);
+    expect(read('1/3 dân số')).toEqual([['number', 1, true], ['month', 3, true]]);
+    expect(read('ngày 25/6/2024')).toEqual([['number', 25, false], ['month', 6, false], ['number', 2024, false]]);
+    expect(read('tỷ lệ 3/4,5')).toEqual([['number', 3, false], ['number', 4.5, false]]);
+    // It stands for the source's date, and a wrong day is still found from the source side.
+    expect(compareTokens(extractNumericTokens('mardi 12 mars', 'fr'), extractNumericTokens('hôm thứ Ba (12/3)', 'vi'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareTokens(extractNumericTokens('mardi 12 mars', 'fr'), extractNumericTokens('hôm thứ Ba (13/3)', 'vi')).missing.map((t) => t.text)).toEqual(['12']);
+    expect(compareTokens(extractNumericTokens('un tiers de la population', 'fr'), extractNumericTokens('1/3 dân số', 'vi'))).toMatchObject({ missing: [], extra: [] });
+  });
+
   it('reads a range of years written short (`2023-24`) as the years it stands for', () => {
     expect(values('the 2023-24 budget', 'en')).toEqual([2023, 2024]);
     expect(values('the 1999/00 season', 'en')).toEqual([1999, 2000]);

@@ -169,12 +169,17 @@ const BRACKETS = '()[]{}';
  * Counts of each bracket character of {@link BRACKETS}, in that order, outside URLs, e-mail
  * addresses and i18next `{{x}}` placeholders; `undefined` when there is none.
  */
+const DATE_ASIDE = /\([ \u00A0\u202F]*\d[\d \u00A0\u202F/.,:–-]*\)/g;
+
 function bracketCounts(text: string): number[] | undefined {
   // Most paragraphs have no bracket: the expression engine's scan finds that fastest, and
   // masking the links (which only turns characters into spaces) is then not needed either.
   if (!/[()[\]{}]/.test(text)) return undefined;
   const masked = maskLinks(text);
-  const t = masked.includes('{{') ? masked.replace(/\{\{[^{}]*\}\}/g, '') : masked;
+  const unplaced = masked.includes('{{') ? masked.replace(/\{\{[^{}]*\}\}/g, '') : masked;
+  // A date or a number put in brackets is a house style, not a bracket to carry over:
+  // Vietnamese news writes `hôm thứ Ba (12/3)` for `mardi 12 mars`.
+  const t = unplaced.includes('(') ? unplaced.replace(DATE_ASIDE, '') : unplaced;
   let counts: number[] | undefined;
   for (let i = 0; i < t.length; i++) {
     const b = bracketIndex(t.charCodeAt(i));
