@@ -118,3 +118,13 @@ describe('brackets', () => {
     expect(checks('Le budget a été adopté.', 'The budget (up was adopted.')).toEqual(['brackets']);
   });
 });
+
+describe('quotes', () => {
+  it('count a quotation in single quotes inside a double-quoted one (English nesting), not apostrophes', () => {
+    expect(checks('« C’est “inacceptable” », a-t-il dit.', '"It is \'unacceptable\'," he said.')).toEqual([]);
+    expect(checks('« C’est “inacceptable” », a-t-il dit.', '“It is ‘unacceptable’,” he said.')).toEqual([]);
+    // An apostrophe is no quotation: one quotation is still missing.
+    expect(checks('« C’est “inacceptable” », a-t-il dit.', '"It\'s unacceptable," he said.')).toEqual(['quotes']);
+    expect(checks('« Nous sommes prêts », a dit M. Austin.', '"We\'re ready," Austin\'s spokesman said.')).toEqual([]);
+  });
+});

@@ -49,10 +49,44 @@ export function checkQuotes(pair: SegmentPair): Draft[] {
   if (!tgt.balanced) {
     return [{ check: 'quotes', message: 'quotation marks in the translation are unbalanced (an opening or closing quote is missing)', span: tgt.firstIndex >= 0 ? { side: 'target', start: tgt.firstIndex, end: tgt.firstIndex + 1 } : null }];
   }
-  if (src.count !== tgt.count) {
+  // A quotation inside a quotation takes single quotes in English (`"It is 'unacceptable'"` for
+  // `« C'est “inacceptable” »`): those count too when the double ones fall short.
+  if (src.count !== tgt.count && !(src.count > tgt.count && tgt.count + singleQuotationsInside(pair.target) === src.count)) {
     return [{ check: 'quotes', message: `the source has ${src.count} quotation(s), the translation ${tgt.count}`, span: null }];
   }
   return [];
+}
+
+/**
+ * Quotations in single quotes (`'…'` or `‘…’`) inside a double-quoted one. An opening single quote
+ * follows a space or a double quote and comes before a letter; a closing one follows a letter or
+ * punctuation and comes before a space, punctuation or a double quote. An apostrophe (`it's`,
+ * `Austin's`) is neither, and a closer without an opener before it (`the players' union`) is not
+ * counted.
+ */
+function singleQuotationsInside(text: string): number {
+  if (!/['‘’]/.test(text)) return 0;
+  let insideDouble = false;
+  let open = false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === '“' || c === '”') {
+      insideDouble = c === '"' ? !insideDouble : c === '“';
+      open = false;
+      continue;
+    }
+    if (!insideDouble || (c !== "'" && c !== '‘' && c !== '’')) continue;
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    const letterAfter = /\p{L}/u.test(after);
+    if (!open && c !== '’' && /[\s"“(]/u.test(before) && letterAfter) open = true;
+    else if (open && c !== '‘' && /[\p{L}\p{N}.,!?]/u.test(before) && !letterAfter) {
+      open = false;
+      count++;
+    }
+  }
+  return count;
 }
 
 /**
