@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { negations } from '../../../src/core/qa/checks/second-opinion.js';
+import { runSegmentQa } from '../../../src/core/qa/run.js';
 
 // The French rule as it was written before its look-behinds moved after the first letter.
 const FRENCH =
@@ -22,5 +23,22 @@ describe('French negations', () => {
       for (let i = next() % 10; i >= 0; i--) t += pieces[next() % pieces.length];
       expect(negations(t, 'fr'), JSON.stringify(t)).toBe([...t.matchAll(FRENCH)].length);
     }
+  });
+});
+
+describe('negations that news English and Vietnamese write with a verb', () => {
+  it('count `declined to`, `failed to`, `has yet to`, `từ chối` as negations, and `confirmed` as none', () => {
+    expect(negations('The ministry declined to comment.', 'en')).toBe(1);
+    expect(negations('He failed to specify the date; it has yet to be set.', 'en')).toBe(2);
+    expect(negations('He refused to answer.', 'en')).toBe(1);
+    expect(negations('He confirmed it.', 'en')).toBe(0);
+    expect(negations('Bộ từ chối bình luận.', 'vi')).toBe(1);
+  });
+
+  it('so a paraphrase of a negation is no disagreement with the machine translation', () => {
+    const opinion = (target: string) =>
+      runSegmentQa({ source: 'Le ministère n’a pas souhaité commenter.', machine: 'The ministry did not wish to comment.', target }, { sourceLang: 'fr', targetLang: 'en' }).map((f) => f.check);
+    expect(opinion('The ministry declined to comment.')).toEqual([]);
+    expect(opinion('The ministry commented at length.')).toEqual(['mt-disagrees']);
   });
 });

@@ -20,8 +20,10 @@ const NEGATION: Record<string, RegExp> = {
   // letter): the same matches, but V8 can now skip to the letters that may start one instead of
   // trying the look-behind at every position (French sources are read by every language pair).
   fr: /n(?<!\p{L}n)(?:e(?!\p{L})|['’])[^.;!?]*?(?<!\p{L})(?:pas|jamais|plus|rien|personne|aucun|aucune|guère|nullement)(?!\p{L})|s(?<!\p{L}s)ans(?!\p{L})|a(?<!\p{L}a)(?:ucun|ucune)(?!\p{L})|j(?<!\p{L}j)amais(?!\p{L})/giu,
-  en: /(?<![\p{L}])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/giu,
-  vi: /(?<![\p{L}])(?:chưa|chẳng|chả|đừng|chớ|không(?! (?:quân|gian|khí|phận|lưu|kích|ảnh)))(?![\p{L}])/giu,
+  // News English also negates with a verb: `declined to comment`, `failed to`, `has yet to`.
+  en: /(?<![\p{L}])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|(?:declin|refus)(?:e|es|ed|ing) to|fail(?:s|ed|ing)? to|yet to|unable to)(?![\p{L}])|n['’]t(?![\p{L}])/giu,
+  // `từ chối` (refuse): `từ chối bình luận` for `n'a pas souhaité commenter`.
+  vi: /(?<![\p{L}])(?:chưa|chẳng|chả|đừng|chớ|từ chối|không(?! (?:quân|gian|khí|phận|lưu|kích|ảnh)))(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:nicht|nie|niemals|kein|keine|keinen|keiner|nichts|niemand|ohne)(?![\p{L}])/giu,
 };
 
