@@ -11,20 +11,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, snapshotTree, tempProject } from '../support/cli.js';
 import { validate } from './check-schema-validator.js';
+import { BUDGET_EN, BUDGET_ORIGINAL } from '../support/budget-article.js';
 
-const NNBSP = '\u202f';
-const ORIGINAL = [
-  `Le ministre a annoncé une hausse de 7,5${NNBSP}% du budget en 2024.`,
-  `«${NNBSP}Nous sommes prêts${NNBSP}», a déclaré le porte-parole.`,
-  'Les exportations ont atteint 355,5 milliards de dollars.',
-  'Source : https://example.vn/article-1.htm',
-  '',
-].join('\n');
-const GOOD_EN = {
-  p1: 'The minister announced a 7.5% increase in the budget in 2024.',
-  p2: '“We are ready,” the spokesman said.',
-  p3: 'Exports reached $355.5 billion.',
-};
+const ORIGINAL = BUDGET_ORIGINAL;
+const GOOD_EN = BUDGET_EN;
 
 async function cli(dir: string, ...args: string[]) {
   return runCli(args, { cwd: dir });

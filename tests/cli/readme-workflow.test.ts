@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUDGET_EN, BUDGET_ORIGINAL } from '../support/budget-article.js';
 import { CLI, REPO_ROOT, runCli, tempProject } from '../support/cli.js';
 
 /** The YAML of the README's GitHub Actions example. */
@@ -69,14 +70,6 @@ function runStep(command: string, lang: string, cwd: string): { code: number; st
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const NNBSP = '\u202f';
-const ORIGINAL = [
-  `Le ministre a annoncé une hausse de 7,5${NNBSP}% du budget en 2024.`,
-  `«${NNBSP}Nous sommes prêts${NNBSP}», a déclaré le porte-parole.`,
-  'Source : https://example.vn/article-1.htm',
-  '',
-].join('\n');
-const EN = { p1: 'The minister announced a 7.5% increase in the budget in 2024.', p2: '“We are ready,” the spokesman said.' };
 
 describe('the GitHub Actions example of the README', () => {
   const yaml = readmeWorkflow();
@@ -87,9 +80,9 @@ describe('the GitHub Actions example of the README', () => {
   beforeAll(async () => {
     // The matrix languages as targets: the first one fully approved, the others not started.
     project = await tempProject(langs);
-    writeFileSync(join(project, 'budget.txt'), ORIGINAL);
+    writeFileSync(join(project, 'budget.txt'), BUDGET_ORIGINAL);
     expect((await runCli(['import', 'budget.txt'], { cwd: project })).code).toBe(0);
-    for (const [key, text] of Object.entries(EN)) expect((await runCli(['approve', 'budget', key, '--to', langs[0]!, '--text', text], { cwd: project })).code).toBe(0);
+    for (const [key, text] of Object.entries(BUDGET_EN)) expect((await runCli(['approve', 'budget', key, '--to', langs[0]!, '--text', text], { cwd: project })).code).toBe(0);
   });
 
   it('checks out, installs and keeps .verso/cache with actions a runner has', () => {
@@ -107,7 +100,7 @@ describe('the GitHub Actions example of the README', () => {
       const [gate, ...rest] = verso.map((s) => runStep(s.run!, lang, project));
       if (i === 0) {
         expect(gate!.code, gate!.stderr).toBe(0);
-        expect(gate!.stdout).toMatch(/^verso check passed: 2 segment\(s\)/m);
+        expect(gate!.stdout).toMatch(/^verso check passed: 3 segment\(s\)/m);
         expect(gate!.stdout).not.toMatch(/^::error/m);
       } else {
         expect(gate!.code, gate!.stderr).toBe(1);
