@@ -9,8 +9,7 @@
  * Only the languages and articles in scope are read, so a check scoped to `en` cannot be
  * failed by `vi`. Damaged or missing records are input errors (exit 2) naming the file.
  */
-import { promises as fs, readFileSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { FailOn } from '../core/config/config.js';
 import type { Article, ReviewState, Segment, SegmentState, SegmentStatus } from '../core/model.js';
@@ -20,7 +19,7 @@ import { finishReport, type CheckReport, type FindingKind, type ReportFinding, t
 import { segmentStatus } from '../core/status/status.js';
 import { targetLocaleEntries } from '../core/catalog/locale-file.js';
 import { validateLocaleObject, type LocaleResource } from '../core/catalog/locale-file.js';
-import { readTextFile } from '../storage/atomic.js';
+import { readTextFileIfExists } from '../storage/atomic.js';
 import { FileProblemError } from '../storage/errors.js';
 import { lineOfKey, parseJsonText } from '../storage/json.js';
 import { displayPath, type Project } from '../storage/project.js';
@@ -182,27 +181,11 @@ export async function checkArticles(project: Project, ids: readonly string[], la
   return outcomes.map(([, perLang]) => perLang);
 }
 
-/**
- * Reads a project file in one call (null when absent). The store's loaders check existence and
- * size first, which costs three system calls a file; on a 2,000-article project that is most of
- * the I/O. The read is synchronous: the files are small and usually in the page cache, and a
- * promise-based read costs four round trips through libuv's thread pool per file, which on
- * 14,000 files is more time than the reading itself. The content is still refused when it is not
- * UTF-8 text: the store's reader, called then, produces the precise error.
- */
-async function readIfExists(path: string, display: string): Promise<string | null> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    if (code === 'EISDIR') throw new FileProblemError('not a regular file', display);
-    throw e;
-  }
-  // isUtf8 validates without building a string; toString then decodes without validating again.
-  if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return readTextFile(path, display);
-  return bytes.toString('utf8');
+/** Records can be large (an article of thousands of paragraphs); the store allows as much. */
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+
+function readIfExists(path: string, display: string): Promise<string | null> {
+  return readTextFileIfExists(path, display, MAX_RECORD_BYTES);
 }
 
 async function readArticle(project: Project, id: string): Promise<Article> {

@@ -56,13 +56,21 @@ export async function fileExists(path: string): Promise<boolean> {
 
 /** Reads a UTF-8 text file, refusing binary data, invalid UTF-8 and files over `maxBytes`. */
 export async function readTextFile(path: string, displayName: string, maxBytes = 8 * 1024 * 1024): Promise<string> {
+  const text = await readTextFileIfExists(path, displayName, maxBytes);
+  if (text === null) throw new FileProblemError('no such file', displayName);
+  return text;
+}
+
+/** The same, null when the file does not exist (one call instead of a check and a read). */
+export async function readTextFileIfExists(path: string, displayName: string, maxBytes = 8 * 1024 * 1024): Promise<string | null> {
   let stat;
   try {
     // Checked before opening: opening a FIFO would wait for a writer.
     stat = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FileProblemError(code === 'ENOENT' ? 'no such file' : `cannot read: ${(e as Error).message}`, displayName);
+    if (code === 'ENOENT') return null;
+    throw new FileProblemError(`cannot read: ${(e as Error).message}`, displayName);
   }
   if (!stat.isFile()) throw new FileProblemError('not a regular file', displayName);
   if (stat.size > maxBytes) {
