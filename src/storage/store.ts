@@ -17,7 +17,7 @@ import type { Article, ReviewState } from '../core/model.js';
 import { emptyReviewState } from '../core/catalog/state-ops.js';
 import { serializeLocale, sourceLocaleEntries, targetLocaleEntries, validateLocaleObject, type LocaleResource } from '../core/catalog/locale-file.js';
 import { isValidArticleId } from '../core/segment/article-id.js';
-import { fileExists, readTextFile, sweepStaleTempFiles, writeFileAtomic } from './atomic.js';
+import { fileExists, readTextFile, readTextFileIfExists, sweepStaleTempFiles, writeFileAtomic } from './atomic.js';
 import { FileProblemError } from './errors.js';
 import { parseJsonText, lineOfKey } from './json.js';
 import { withLock } from './lock.js';
@@ -64,17 +64,17 @@ export async function loadArticle(project: Project, id: string): Promise<Article
 /** The review state of an article in a language; an empty one when none was saved yet. */
 export async function loadState(project: Project, id: string, lang: string): Promise<ReviewState> {
   const path = project.paths.state(lang, id);
-  if (!(await fileExists(path))) return emptyReviewState(id, lang);
-  const state = parseStateRecord(await readTextFile(path, displayPath(project, path), 256 * 1024 * 1024), displayPath(project, path));
-  return { ...state, article: id, lang };
+  const text = await readTextFileIfExists(path, displayPath(project, path), 256 * 1024 * 1024);
+  if (text === null) return emptyReviewState(id, lang);
+  return { ...parseStateRecord(text, displayPath(project, path)), article: id, lang };
 }
 
 /** A locale file as it is on disk (null when absent), with its text for line lookups. */
 export async function loadLocale(project: Project, lang: string, id: string): Promise<{ resource: LocaleResource; text: string; file: string } | null> {
   const path = project.paths.locale(lang, id);
-  if (!(await fileExists(path))) return null;
   const file = displayPath(project, path);
-  const text = await readTextFile(path, file, 256 * 1024 * 1024);
+  const text = await readTextFileIfExists(path, file, 256 * 1024 * 1024);
+  if (text === null) return null;
   const result = validateLocaleObject(parseJsonText(text, file));
   if ('problems' in result) {
     const p = result.problems[0]!;
