@@ -18,10 +18,8 @@ import { runArticleQa, type ArticlePair } from '../core/qa/run.js';
 import { finishReport, type CheckReport, type FindingKind, type ReportFinding, type SegmentOutcome, type LanguageSummary } from '../core/report/check-report.js';
 import { segmentStatus } from '../core/status/status.js';
 import { targetLocaleEntries } from '../core/catalog/locale-file.js';
-import { validateLocaleObject, type LocaleResource } from '../core/catalog/locale-file.js';
 import { readTextFileIfExists } from '../storage/atomic.js';
-import { FileProblemError } from '../storage/errors.js';
-import { lineOfKey, parseJsonText } from '../storage/json.js';
+import { lineOfKey } from '../storage/json.js';
 import { displayPath, type Project } from '../storage/project.js';
 import { parseArticleRecord, parseStateRecord } from '../storage/records.js';
 import { listArticles, loadLocale, recoverIfNeeded } from '../storage/store.js';
@@ -203,20 +201,6 @@ async function readState(project: Project, id: string, lang: string): Promise<Re
   return text === null ? null : { ...parseStateRecord(text, display), article: id, lang };
 }
 
-async function readLocale(project: Project, lang: string, id: string): Promise<{ resource: LocaleResource; text: string; file: string } | null> {
-  const path = project.paths.locale(lang, id);
-  const file = displayPath(project, path);
-  const text = await readIfExists(path, file);
-  if (text === null) return null;
-  const result = validateLocaleObject(parseJsonText(text, file));
-  if ('problems' in result) {
-    const p = result.problems[0]!;
-    const line = p.key ? lineOfKey(text, p.key) : null;
-    throw new FileProblemError(`not an i18next resource file: ${p.message}`, file, line ? { line, column: 1 } : null);
-  }
-  return { resource: result.resource, text, file };
-}
-
 function draft(f: Omit<Draft, 'check' | 'excerpt' | 'span' | 'ignored'> & Partial<Pick<Draft, 'check' | 'excerpt' | 'span' | 'ignored'>>): Draft {
   return { check: null, excerpt: null, span: null, ignored: null, ...f };
 }
@@ -260,7 +244,7 @@ function ignoreFor(state: SegmentState | undefined, check: CheckId): ReportFindi
 export async function checkArticleLanguage(project: Project, article: Article, lang: string, qa: QaOptions, cache?: QaCacheView): Promise<ArticleOutcome> {
   const stateFile = displayPath(project, project.paths.state(lang, article.id));
   // Both files are read at once; if both are damaged, the state's error is the one reported.
-  const [storedResult, localeResult] = await Promise.allSettled([readState(project, article.id, lang), readLocale(project, lang, article.id)]);
+  const [storedResult, localeResult] = await Promise.allSettled([readState(project, article.id, lang), loadLocale(project, lang, article.id)]);
   if (storedResult.status === 'rejected') throw storedResult.reason;
   if (localeResult.status === 'rejected') throw localeResult.reason;
   const stored = storedResult.value;
