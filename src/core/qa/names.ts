@@ -47,8 +47,10 @@ function classesAt(text: string, i: number): number {
   return i < text.length ? flagsAt(text, i) : 0;
 }
 
+/** `\p{Lu}` at index `i`, false past the end; ASCII decided without a table lookup (most characters of a text). */
 function isUpperAt(text: string, i: number): boolean {
-  return (classesAt(text, i) & UPPER) !== 0;
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : (classesAt(text, i) & UPPER) !== 0;
 }
 
 function isJoinerAt(text: string, i: number): boolean {
@@ -144,8 +146,7 @@ export function scanNames(text: string): Name[] {
   while (i < n) {
     // Skip to the next upper-case letter (one code unit at a time: the second half of a pair has
     // the class of the whole character, so it is skipped too unless the pair is upper-case).
-    const c = text.charCodeAt(i);
-    if (c < 0x80 ? c < 0x41 || c > 0x5a : (flagsAt(text, i) & UPPER) === 0) {
+    if (!isUpperAt(text, i)) {
       i++;
       continue;
     }
@@ -225,9 +226,8 @@ function scanAcronyms(text: string): Name[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 ? c < 0x41 || c > 0x5a : (flagsAt(text, i) & UPPER) === 0) {
-      i += c < 0x80 ? 1 : charLength(text, i);
+    if (!isUpperAt(text, i)) {
+      i += text.charCodeAt(i) < 0x80 ? 1 : charLength(text, i);
       continue;
     }
     const start = i;
