@@ -41,6 +41,12 @@ async function acquire(path: string, timeoutMs: number): Promise<void> {
       // if the lock still names the same dead process, so two waiters cannot both break it and
       // remove each other's fresh lock.
       if (await breakStaleLock(path, holder.raw)) continue;
+    } else if (!holder) {
+      // No owner can be read: either the lock is being written right now (a few bytes, written
+      // in microseconds), or its writer was killed between creating the file and filling it.
+      // Left alone, the second case would lock the project for good.
+      const orphan = await unreadableLockAge(path);
+      if (orphan !== null && orphan.ageMs > UNREADABLE_LOCK_GRACE_MS && (await breakStaleLock(path, orphan.raw))) continue;
     }
     if (Date.now() > deadline) throw new LockTimeoutError(path, holder ? `pid ${holder.pid} on ${holder.host}` : 'unknown');
     await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 5, 50)));
@@ -63,6 +69,18 @@ async function breakStaleLock(path: string, staleContent: string): Promise<boole
     return true;
   } finally {
     await fs.rm(breaker, { force: true });
+  }
+}
+
+/** How long an unreadable lock file may be in the middle of being written. */
+const UNREADABLE_LOCK_GRACE_MS = 2_000;
+
+async function unreadableLockAge(path: string): Promise<{ raw: string; ageMs: number } | null> {
+  try {
+    const [raw, st] = await Promise.all([fs.readFile(path, 'utf8'), fs.stat(path)]);
+    return { raw, ageMs: Date.now() - st.mtimeMs };
+  } catch {
+    return null; // gone meanwhile: the next attempt takes it
   }
 }
 

@@ -68,6 +68,16 @@ describe('store', () => {
     await edit(project, { article: SEED_ID, lang: 'en' }, 'p1', 'Draft.', actor);
     expect((await loadState(project, SEED_ID, 'en')).segments['p1']!.draft!.text).toBe('Draft.');
   });
+
+  it('takes over an empty lock left by a process killed between creating and filling it, once it is old', async () => {
+    const project = await seededProject();
+    writeFileSync(project.paths.lock, '');
+    const old = new Date(Date.now() - 10_000);
+    await fs.utimes(project.paths.lock, old, old);
+    await edit(project, { article: SEED_ID, lang: 'en' }, 'p1', 'Draft.', actor);
+    expect((await loadState(project, SEED_ID, 'en')).segments['p1']!.draft!.text).toBe('Draft.');
+    expect(existsSync(project.paths.lock)).toBe(false);
+  });
 });
 
 describe('temporary files of killed writers', () => {
