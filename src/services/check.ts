@@ -18,6 +18,7 @@ import { runArticleQa, type ArticlePair } from '../core/qa/run.js';
 import { finishReport, type CheckReport, type FindingKind, type ReportFinding, type SegmentOutcome, type LanguageSummary } from '../core/report/check-report.js';
 import { segmentStatus } from '../core/status/status.js';
 import { targetLocaleEntries } from '../core/catalog/locale-file.js';
+import { indexLocaleKeys } from '../core/catalog/locale-keys.js';
 import { readTextFileIfExists } from '../storage/atomic.js';
 import { lineOfKey } from '../storage/json.js';
 import { displayPath, type Project } from '../storage/project.js';
@@ -259,8 +260,8 @@ export async function checkArticleLanguage(project: Project, article: Article, l
     });
   }
   const originalFile = article.originalPath;
-  const keyLines = locale ? linesOfKeys(locale.text) : new Map<string, number>();
-  const localeLine = (key: string) => keyLines.get(key) ?? null;
+  const keys = locale ? indexLocaleKeys(locale.text) : { lines: new Map<string, number>(), duplicates: [] };
+  const localeLine = (key: string) => keys.lines.get(key) ?? null;
   const onDisk = locale?.resource ?? {};
   const expected = new Map(targetLocaleEntries(article, state));
 
@@ -318,6 +319,17 @@ export async function checkArticleLanguage(project: Project, article: Article, l
     }
   }
 
+  // A key written twice: JSON.parse and i18next keep the last one, whatever the file seems to say.
+  for (const dup of keys.duplicates) {
+    const earlier = dup.shadowed.length === 1 ? `line ${dup.shadowed[0]}` : `lines ${dup.shadowed.join(', ')}`;
+    const seen = segments.find((s) => s.key === dup.key)?.status;
+    const status = seen === undefined || seen === 'orphan' ? null : seen;
+    add(dup.key, draft({
+      kind: 'hand-edited', severity: 'error', article: article.id, lang, key: dup.key, file: localeFile, line: dup.line, status,
+      message: `the locale file has this key more than once (earlier on ${earlier}); only this last one is published`,
+      excerpt: onDisk[dup.key] ?? null,
+    }));
+  }
   // Keys the locale file has and the source does not.
   for (const key of Object.keys(onDisk)) {
     const seg = article.segments[key];
@@ -347,32 +359,6 @@ function cachedArticleQa(cache: QaCacheView, articleId: string, lang: string, pa
   const stored: QaCacheEntry['findings'] = {};
   for (const [k, list] of findings) if (list.length > 0) stored[k] = list;
   return { findings, entry: { key, findings: stored } };
-}
-
-/**
- * The line of every top-level key of a locale file, in one pass (verso writes one key a line;
- * a hand-formatted file falls back to a search per key).
- */
-function linesOfKeys(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  let line = 1;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    const m = /^\s*("(?:[^"\\]|\\.)*")\s*:/.exec(text.slice(start, end < 0 ? undefined : end));
-    if (m) {
-      try {
-        const key = JSON.parse(m[1]!) as string;
-        if (!lines.has(key)) lines.set(key, line);
-      } catch {
-        /* not a key after all */
-      }
-    }
-    if (end < 0) break;
-    start = end + 1;
-    line++;
-  }
-  return lines;
 }
 
 /** QA findings of an article's approved translations in one language, by severity (for `verso status --qa`). */

@@ -98,6 +98,31 @@ describe('verso check findings', () => {
     expect(r.stdout).toMatch(/locales\/en\/budget\.json:5: error: en budget\/p9 orphan-key: the source has no such key/);
   });
 
+  it('reports a key written twice in a locale file, and points at the one that is published', async () => {
+    const dir = await budgetProject();
+    const file = join(dir, 'locales', 'en', 'budget.json');
+    // A hand merge left p2 twice: JSON.parse (and i18next) keep the second, unapproved string.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.splice(3, 0, '  "p2": "Exports fell.",');
+    writeFileSync(file, lines.join('\n'));
+    const r = await cli(dir, 'check', '--to', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:4: error: en budget\/p2 hand-edited: the locale file has this key more than once \(earlier on line 3\); only this last one is published/);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:4: error: en budget\/p2 hand-edited: the locale file differs from the approved translation/);
+  });
+
+  it('finds the lines of keys in a locale file formatted by hand', async () => {
+    const dir = await budgetProject();
+    const file = join(dir, 'locales', 'en', 'budget.json');
+    // Everything on one line except p3, whose value sits on the line after its key.
+    const { p3, ...rest } = GOOD_EN;
+    writeFileSync(file, `${JSON.stringify({ ...rest, p2: 'Edited.' }).slice(0, -1)},\n"p3":\n  ${JSON.stringify(`${p3!} Edited.`)}}\n`);
+    const r = await cli(dir, 'check', '--to', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:1: error: en budget\/p2 hand-edited/);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:2: error: en budget\/p3 hand-edited/);
+  });
+
   it('treats a damaged review state as an input error naming file, line and column', async () => {
     const dir = await budgetProject();
     const state = join(dir, '.verso', 'state', 'en', 'budget.json');
