@@ -157,6 +157,31 @@ describe('verso check findings', () => {
   });
 });
 
+describe('GitHub job summary', () => {
+  it('appends a Markdown summary to $GITHUB_STEP_SUMMARY with --format github, and only then', async () => {
+    const dir = await budgetProject();
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, 'earlier step\n');
+    const r = await runCli(['check', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code).toBe(1);
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('earlier step\n### verso check failed')).toBe(true);
+    expect(md).toContain('| vi | 3 | 0 (0 %) | 0 | 0 | 3 | 0 | 3 |');
+    expect(md).toContain('| originals/budget.txt:1 | vi | budget/p1 | untranslated | not translated yet |');
+    // Other formats leave it alone.
+    expect((await runCli(['check', '--format', 'json'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } })).code).toBe(1);
+    expect(readFileSync(summary, 'utf8')).toBe(md);
+  });
+
+  it('warns, and keeps the exit code, when the summary cannot be written', async () => {
+    const dir = await budgetProject();
+    const r = await runCli(['check', '--format', 'github', '--to', 'en'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'no', 'such', 'dir', 'summary.md') } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('verso check passed');
+    expect(r.stderr).toMatch(/^verso: warning: could not write the job summary to .*summary\.md: ENOENT/);
+  });
+});
+
 describe('terminology and configuration', () => {
   const setConfig = (dir: string, patch: Record<string, unknown>) => {
     const file = join(dir, 'verso.config.json');
