@@ -123,6 +123,31 @@ describe('verso check findings', () => {
     expect(r.stdout).toMatch(/locales\/en\/budget\.json:2: error: en budget\/p3 hand-edited/);
   });
 
+  it('checks the source locale file too: hand edits, a key the article lacks, a deleted file', async () => {
+    const dir = await budgetProject();
+    const file = join(dir, 'locales', 'fr', 'budget.json');
+    const original = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    // Someone fixes the French in the fallback file instead of the original.
+    writeFileSync(file, `${JSON.stringify({ ...original, p2: `${original.p2!} (corrigé)`, p9: 'Ajout.' }, null, 2)}\n`);
+    const r = await cli(dir, 'check', '--to', 'en', '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>> };
+    expect(validate(schema, report)).toEqual([]);
+    expect(report.findings.filter((f) => f['lang'] === 'fr').map((f) => [f['kind'], f['key'], f['file'], f['line'], f['failing']])).toEqual([
+      ['hand-edited', 'p2', 'locales/fr/budget.json', 3, true],
+      ['orphan-key', 'p9', 'locales/fr/budget.json', 5, true],
+    ]);
+    const junit = await cli(dir, 'check', '--to', 'en', '--format', 'junit');
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toMatch(/<testsuite name="budget \(fr\)"[^>]* tests="2" failures="2"/);
+    const text = await cli(dir, 'check', '--to', 'en');
+    expect(text.stdout).toContain('locales/fr/budget.json:3: error: fr budget/p2 hand-edited: the source locale file differs from the article\'s text (edited by hand?); make the change in originals/budget.txt and run verso import on it, or restore the file from git');
+    rmSync(file);
+    const gone = await cli(dir, 'check', '--to', 'en');
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toContain('locales/fr/budget.json: error: fr budget/ hand-edited: the source locale file is missing (deleted by hand?); restore it from git (git checkout -- locales/fr/budget.json)');
+  });
+
   it('treats a damaged review state as an input error naming file, line and column', async () => {
     const dir = await budgetProject();
     const state = join(dir, '.verso', 'state', 'en', 'budget.json');
@@ -289,6 +314,7 @@ describe('verso check formats', () => {
     };
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s) => s['@_name'])).toEqual(['budget (en)', 'budget (vi)']);
+    // (A clean source locale file adds no suite: only its problems would.)
     expect(suites.map((s) => s.testcase.map((t) => t['@_name']))).toEqual([['p1', 'p2', 'p3'], ['p1', 'p2', 'p3']]);
     expect(suites[0]!.testcase[0]!.failure!['@_type']).toBe('qa/numbers');
     expect(suites[1]!['@_failures']).toBe('3');
