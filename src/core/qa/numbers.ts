@@ -20,7 +20,10 @@ export interface NumericToken {
   kind: TokenKind;
   /** Numbers: the value; months: 1–12; times: minutes after midnight. */
   value: number;
-  /** For a 12-hour clock time written without am/pm, the other reading (value + 12 h). */
+  /**
+   * Another reading of the same words: for a 12-hour clock time written without am/pm, value
+   * + 12 h; for a fraction spelled out (`la moitié`, `a quarter`), its percentage (50, 25).
+   */
   alt?: number;
   /**
    * Read from a word that may mean something else: a spelled-out number (`trois`, `three`, `ba`;
@@ -47,7 +50,8 @@ const FORMATS: Record<string, NumberFormat> = {
   fr: { decimal: ',', groups: ` ${SI_SPACES}` },
   en: { decimal: '.', groups: `,${SI_SPACES}` },
   vi: { decimal: ',', groups: `.${SI_SPACES}` },
-  de: { decimal: ',', groups: `.${SI_SPACES}` },
+  // German groups with a dot, or with a space as DIN 5008 and many newsrooms do (`12 500`).
+  de: { decimal: ',', groups: `. ${SI_SPACES}` },
   es: { decimal: ',', groups: `.${SI_SPACES}` },
   it: { decimal: ',', groups: `.${SI_SPACES}` },
   pt: { decimal: ',', groups: `.${SI_SPACES}` },
@@ -67,32 +71,37 @@ const SCALES: Record<string, Record<string, number>> = {
   fr: { cent: 100, cents: 100, mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
   en: { hundred: 100, thousand: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12 },
   vi: { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 },
-  de: { tausend: 1e3, million: 1e6, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12 },
+  de: { hundert: 100, tausend: 1e3, tsd: 1e3, million: 1e6, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12 },
 };
 
-/** Small numbers are often spelled out; a digit on one side may be a word on the other. */
-/** Abbreviated scales count only when glued to the number (`$2.5m`, `3bn`): `25 m` is a length. */
-const GLUED_ONLY_SCALES = new Set(['m', 'mn', 'bn', 'tn', 'md', 'mds', 'mio', 'mrd']);
+/**
+ * Abbreviated scales count only when glued to the number (`$2.5m`, `3bn`): `25 m` is a length.
+ * German `Mio.` and `Mrd.` are no such abbreviations: they are written after a space (`1,2 Mrd. Euro`)
+ * and mean nothing else.
+ */
+const GLUED_ONLY_SCALES = new Set(['m', 'mn', 'bn', 'tn', 'md', 'mds']);
 /** Words that mean "one" in front of a scale word: `un million`, `a million`, `một tỷ`. */
 const ONE_BEFORE_SCALE: Record<string, string[]> = { fr: ['un', 'une'], en: ['a', 'an', 'one'], vi: ['một'], de: ['ein', 'eine'] };
 
+/** Small numbers are often spelled out; a digit on one side may be a word on the other. */
 const NUMBER_WORDS: Record<string, string[]> = {
   fr: ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf', 'vingt'],
   en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'],
   vi: ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'],
-  de: ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'],
+  de: ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf', 'dreizehn', 'vierzehn', 'fünfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn', 'zwanzig'],
 };
 /** Feminine and other variants that mean the same small number. */
 const NUMBER_WORD_VARIANTS: Record<string, Record<string, number>> = {
   // `mille` on its own is a thousand (`Mille personnes` = `A thousand people`); after a number it is a scale word.
   fr: {
     une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20,
-    trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000,
+    trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000, moitié: 0.5, quart: 0.25,
   },
-  // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`).
-  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
-  vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10 },
-  de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3 },
+  // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`) and a `50 %` (`half of voters`).
+  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5, quarter: 0.25 },
+  vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10, nửa: 0.5 },
+  // `hundert` and `tausend` on their own are a hundred and a thousand, like French `mille`.
+  de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3, dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000, hälfte: 0.5, viertel: 0.25 },
 };
 
 const MONTHS: Record<string, string[][]> = {
@@ -291,8 +300,15 @@ function baseRulesFor(lang: Lang): LocaleRules {
   // British style `8.30am`: a dot between hour and minutes, told from a decimal by the am/pm.
   if (base === 'en') times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_DATE_MARK });
   if (base === 'fr' || base === 'vi') {
-    times.push({ re: /(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
-    times.push({ re: /(\d{1,2})h(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
+    // `14h30`, `14 h 30`, `14h`, and `19 h` or `4 h du matin` with the `h` spaced off. Minutes
+    // followed by `min` are a duration (`2 h 01 min 09 s`): the hours alone are read, the
+    // minutes stay a number.
+    times.push({ re: /(\d{1,2})[ \u00A0\u202F]?h(?:[ \u00A0\u202F]?(\d{2})(?![ \u00A0\u202F]?min))?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
+  }
+  if (base === 'de') {
+    // `14.30 Uhr`, `14 Uhr` (the colon form `14:30 Uhr` is read above).
+    times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumberOrColon, hint: BEFORE_DATE_MARK });
+    times.push({ re: /(\d{1,2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumber, hint: BEFORE_UHR });
   }
   if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_GIO });
 
@@ -465,6 +481,21 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
     }
   }
 
+  // German day and month without a year, each closed by its dot: `am 25.6.`, `25.06.`.
+  if (base === 'de' && (hints & BEFORE_DATE_MARK) !== 0) {
+    scanned = work;
+    DE_DAY_MONTH.lastIndex = 0;
+    for (let m = nextMatch(DE_DAY_MONTH, scanned, notAfterNumberOrDateMark); m !== null; m = nextMatch(DE_DAY_MONTH, scanned, notAfterNumberOrDateMark)) {
+      const day = Number(m[1]);
+      const month = Number(m[2]);
+      if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+      const monthStart = m.index + m[1]!.length + 1;
+      tokens.push({ kind: 'number', value: day, text: m[1]!, start: m.index, end: m.index + m[1]!.length });
+      tokens.push({ kind: 'month', value: month, text: m[2]!, start: monthStart, end: monthStart + m[2]!.length });
+      work = blank(work, m.index, m.index + m[0].length);
+    }
+  }
+
   // 3. Month names. The day and the year next to them stay plain numbers, so `25 juin`,
   //    `June 25` and `25 tháng 6` all read as {25, month 6}.
   if (base === 'vi') {
@@ -554,6 +585,7 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   return sortByStart(tokens);
 }
 
+const DE_DAY_MONTH = /(\d{1,2})\.(\d{1,2})\.(?![\p{N}])/gu;
 const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu;
 const VI_MONTH_NUMBER = /tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu;
 const VI_MONTH_VALUE = new Map(VI_MONTH_WORDS);
@@ -631,6 +663,7 @@ const BEFORE_COLON = 2;
 const BEFORE_H = 4;
 const BEFORE_GIO = 8;
 const BEFORE_DATE_MARK = 16;
+const BEFORE_UHR = 32;
 
 /**
  * Which digit-led patterns can match in a text, from what follows the last digit of each run
@@ -660,6 +693,7 @@ function digitHints(text: string): number {
     }
     if (spaced && after === LOWER_H) hints |= BEFORE_H;
     if (next === SPACE && after === LOWER_G) hints |= BEFORE_GIO;
+    if (spaced && after === UPPER_U) hints |= BEFORE_UHR;
   }
   return hints;
 }
@@ -670,6 +704,7 @@ const LOWER_G = 0x67;
 const LOWER_H = 0x68;
 const LOWER_M = 0x6d;
 const LOWER_P = 0x70;
+const UPPER_U = 0x55;
 
 /**
  * Walks the words of `scanned`: runs of letters, digits and hyphens, which is how spelled-out
@@ -718,7 +753,10 @@ function scanWords(scanned: string, rules: LocaleRules, onMonth: ((start: number
       // One shape test for both lists before either lookup.
       const first = lowerUnit(scanned.charCodeAt(start));
       const last = lowerUnit(scanned.charCodeAt(i - 1));
-      if (first < 0 || last < 0 || !hasShape(rules.anyWordShapes, first, last, i - start)) continue;
+      if (first < 0 || last < 0 || !hasShape(rules.anyWordShapes, first, last, i - start)) {
+        if (rules.base === 'de' && i - start >= 7) readGermanCompound(scanned, start, i, candidates);
+        continue;
+      }
       if (onMonth && readMonth(scanned, start, i, rules, onMonth)) continue;
     }
     if (!hadMonth && !readNumberWord(scanned, start, i, rules, candidates) && hyphenated) readCompoundNumber(scanned, start, i, rules, candidates);
@@ -764,6 +802,59 @@ function readCompoundNumber(scanned: string, start: number, end: number, rules: 
     previous = value;
   }
   if (total > 0) candidates.push(start, end, total);
+}
+
+/**
+ * A German number written as one word: `einundzwanzig` (1 + 20), `fünfundneunzig`,
+ * `zweihundert`, `dreitausend`, `hundertfünfzig`, `zweihundertfünfzigtausend`. Only words ending
+ * like a number (`-zig`, `-ßig`, `-zehn`, `-hundert`, `-tausend`) are cut out and parsed; a word
+ * that only ends like one (`Jahrhundert`, `Jahrtausend`) does not parse. Pushed on `candidates`
+ * like a single number word.
+ */
+function readGermanCompound(scanned: string, start: number, end: number, candidates: number[]): void {
+  const a = scanned.charCodeAt(end - 1) | 0x20;
+  const b = scanned.charCodeAt(end - 2) | 0x20;
+  const c = scanned.charCodeAt(end - 3) | 0x20;
+  const endsLikeNumber =
+    (a === 0x67 && b === 0x69 && (c === 0x7a || c === 0xff)) || // -zig, -ßig (ß | 0x20 is ÿ)
+    (a === 0x6e && b === 0x68 && c === 0x65) || // -ehn
+    (a === 0x74 && b === 0x72 && c === 0x65) || // -ert
+    (a === 0x64 && b === 0x6e && c === 0x65); // -end
+  if (!endsLikeNumber) return;
+  const value = germanNumber(scanned.slice(start, end).toLowerCase());
+  if (value !== undefined) candidates.push(start, end, value);
+}
+
+const GERMAN_UNITS = new Map([['ein', 1], ['zwei', 2], ['drei', 3], ['vier', 4], ['fünf', 5], ['sechs', 6], ['sieben', 7], ['acht', 8], ['neun', 9]]);
+const GERMAN_BELOW_HUNDRED = new Map<string, number>([
+  ...NUMBER_WORDS.de!.map((w, i): [string, number] => [w, i]),
+  ['dreißig', 30], ['vierzig', 40], ['fünfzig', 50], ['sechzig', 60], ['siebzig', 70], ['achtzig', 80], ['neunzig', 90],
+]);
+
+function germanNumber(word: string): number | undefined {
+  const at = word.indexOf('tausend');
+  if (at < 0) return germanBelowThousand(word);
+  const thousands = at === 0 ? 1 : germanBelowThousand(word.slice(0, at));
+  const rest = word.length === at + 7 ? 0 : germanBelowThousand(word.slice(at + 7));
+  return thousands === undefined || rest === undefined ? undefined : thousands * 1000 + rest;
+}
+
+function germanBelowThousand(word: string): number | undefined {
+  const at = word.indexOf('hundert');
+  if (at < 0) return germanBelowHundred(word);
+  const hundreds = at === 0 ? 1 : GERMAN_UNITS.get(word.slice(0, at));
+  const rest = word.length === at + 7 ? 0 : germanBelowHundred(word.slice(at + 7));
+  return hundreds === undefined || rest === undefined ? undefined : hundreds * 100 + rest;
+}
+
+function germanBelowHundred(word: string): number | undefined {
+  const direct = GERMAN_BELOW_HUNDRED.get(word);
+  if (direct !== undefined) return direct;
+  const at = word.indexOf('und');
+  if (at <= 0) return undefined;
+  const unit = GERMAN_UNITS.get(word.slice(0, at));
+  const tens = GERMAN_BELOW_HUNDRED.get(word.slice(at + 3));
+  return unit !== undefined && tens !== undefined && tens >= 20 && tens % 10 === 0 ? unit + tens : undefined;
 }
 
 /** Number words that are never a piece of a compound number (ordinals, collective nouns, `une`). */
@@ -823,21 +914,71 @@ function digitBeside(text: string, start: number, end: number): boolean {
  */
 function readNumberWords(text: string, work: string, rules: LocaleRules, alone: boolean, candidates: number[], tokens: NumericToken[]): void {
   let textHasScaleWord: boolean | undefined;
+  let readUpTo = 0;
   for (let k = 0; k < candidates.length; k += 3) {
     const start = candidates[k]!;
-    const end = candidates[k + 1]!;
     const value = candidates[k + 2]!;
-    // A word already read as part of a number (`mille` in `deux mille` or `3 mille`) is not read again.
-    if (insideToken(tokens, start)) continue;
-    const scaled = applyScales(work, end, rules);
-    if (scaled.factor !== 1) {
-      if (value < 0 && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
-      // `un million`, `three billion`: a value as definite as digits.
-      tokens.push({ kind: 'number', value: canonical((value < 0 ? 1 : value) * scaled.factor), text: text.slice(start, scaled.end), start, end: scaled.end });
-    } else if (alone && value >= 0) {
-      tokens.push({ kind: 'number', value, word: true, text: work.slice(start, end), start, end });
+    // A word already read as part of a number (`mille` in `deux mille` or `3 mille`, `un` in
+    // `vingt et un`) is not read again.
+    if (start < readUpTo || insideToken(tokens, start)) continue;
+    const scaled = applyScales(work, candidates[k + 1]!, rules);
+    if (value < 0 && (scaled.factor === 1 || !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false))) continue;
+    let total = canonical((value < 0 ? 1 : value) * scaled.factor);
+    let end = scaled.end;
+    // `un million`, `three billion`: a value as definite as digits.
+    let definite = scaled.factor !== 1;
+    // The spelled-out numbers that go on this one: `vingt et un`, `deux cent cinquante`,
+    // `One hundred twenty-five` (a number that starts an English sentence).
+    for (let j = k + 3; j < candidates.length; j += 3) {
+      const nextStart = candidates[j]!;
+      if (nextStart < end) continue;
+      const nextValue = candidates[j + 2]!;
+      if (nextValue <= 0 || !joinsNumber(work, end, nextStart, total, nextValue, rules)) break;
+      const nextScaled = applyScales(work, candidates[j + 1]!, rules);
+      const added = nextValue * nextScaled.factor;
+      if (!continuesNumber(total, added, rules)) break;
+      total = canonical(total + added);
+      end = nextScaled.end;
+      definite ||= nextScaled.factor !== 1;
     }
+    readUpTo = end;
+    if (definite) tokens.push({ kind: 'number', value: total, text: text.slice(start, end), start, end });
+    // A fraction (`la moitié`, `half`, `a quarter`) also stands for its percentage: `50 %` ↔ `half`.
+    else if (alone && total > 0 && total < 1) tokens.push({ kind: 'number', value: total, alt: total * 100, word: true, text: work.slice(start, end), start, end });
+    else if (alone) tokens.push({ kind: 'number', value: total, word: true, text: work.slice(start, end), start, end });
   }
+}
+
+/**
+ * Whether the text between two spelled-out numbers joins them into one: a single space after
+ * tens or hundreds (`deux cent cinquante`, `one hundred twenty`), French `et` before `un`,
+ * `une` or `onze` (`vingt et un`, `soixante et onze`), English `and` after hundreds
+ * (`one hundred and twenty`).
+ */
+function joinsNumber(work: string, from: number, to: number, total: number, next: number, rules: LocaleRules): boolean {
+  if (to === from + 1) return total >= 20 && isSpaceCode(work.charCodeAt(from));
+  if (!isSpaceCode(work.charCodeAt(from)) || !isSpaceCode(work.charCodeAt(to - 1))) return false;
+  const word = work.slice(from + 1, to - 1);
+  if (word === 'et') return rules.base === 'fr' && (next === 1 || next === 11);
+  if (word === 'and') return rules.base === 'en' && total >= 100;
+  return false;
+}
+
+/**
+ * Whether `added` fills a place `total` leaves empty: 20 takes units (`vingt et un`), 200 takes
+ * tens and units, 2000 takes hundreds… French 60 and 80 also take 10 to 19 (`soixante et onze`).
+ * Two numbers side by side that do not compose (`deux trois`) stay two.
+ */
+function continuesNumber(total: number, added: number, rules: LocaleRules): boolean {
+  if (!Number.isInteger(total) || !Number.isInteger(added) || total < 20) return false;
+  let place = 1;
+  while (total % (place * 10) === 0) place *= 10;
+  if (added < place) return true;
+  return rules.base === 'fr' && added < 20 && (total % 100 === 60 || total % 100 === 80);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
 }
 
 function insideToken(tokens: readonly NumericToken[], at: number): boolean {
@@ -881,8 +1022,19 @@ function escapeRegExpChar(ch: string): string {
 }
 
 export function sameValue(a: NumericToken, b: NumericToken): boolean {
-  if (a.kind !== b.kind) return false;
+  if (a.kind !== b.kind) return (a.kind === 'time' && wholeHourIs(a, b)) || (b.kind === 'time' && wholeHourIs(b, a));
   return a.value === b.value || a.alt === b.value || b.alt === a.value || (a.alt !== undefined && a.alt === b.alt);
+}
+
+/**
+ * Whether a time on the hour is the number of its hour on the other side: `à 19 heures` (a
+ * number: `heures` is also a duration) is `at 7 p.m.` or `um 19 Uhr`; `en 24 h` is `in 24 hours`;
+ * `2 h 01 min` is `2 hours, 1 minute`. A time with minutes never stands for a bare number.
+ */
+function wholeHourIs(time: NumericToken, other: NumericToken): boolean {
+  if (other.kind !== 'number' || time.value % 60 !== 0) return false;
+  const hour = time.value / 60;
+  return other.value === hour || (hour > 12 && other.value === hour - 12) || (time.alt !== undefined && other.value === time.alt / 60);
 }
 
 export interface TokenComparison {

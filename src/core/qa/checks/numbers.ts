@@ -1,6 +1,7 @@
 /** `numbers` and `dates`: every number, date and time of the source, as a value, in the target. */
 import { compareTokens, extractNumericTokens, type NumericToken } from '../numbers.js';
 import type { QaOptions, SegmentPair } from '../types.js';
+import { convert, isConversion, unitAfter, type Unit } from '../units.js';
 import type { Draft } from './registry.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -13,13 +14,15 @@ function describe(t: NumericToken): string {
 
 export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
   // Digits alone first: when they agree (the usual case) spelled-out numbers cannot change that.
-  const digitsOnly = compareTokens(extractNumericTokens(pair.source, opts.sourceLang, { words: false }), extractNumericTokens(pair.target, opts.targetLang, { words: false }));
-  if (digitsOnly.missing.length === 0 && digitsOnly.extra.length === 0) return [];
+  const srcDigits = extractNumericTokens(pair.source, opts.sourceLang, { words: false });
+  const tgtDigits = extractNumericTokens(pair.target, opts.targetLang, { words: false });
+  const digitsOnly = compareTokens(srcDigits, tgtDigits);
+  if (digitsOnly.missing.length === 0 && digitsOnly.extra.length === 0) return wrongSystem(pair, srcDigits, tgtDigits, []);
   const src = extractNumericTokens(pair.source, opts.sourceLang);
   const tgt = extractNumericTokens(pair.target, opts.targetLang);
   const { missing, extra } = compareTokens(src, tgt);
+  const unpairedExtra = excuseConversions(pair, src, missing, extra);
   const out: Draft[] = [];
-  const unpairedExtra = [...extra];
   for (const m of missing) {
     // Pair a missing value with a target value of the same kind: that is the likely mistranslation.
     const i = unpairedExtra.findIndex((e) => e.kind === m.kind);
@@ -27,13 +30,99 @@ export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
     const check = m.kind === 'month' ? 'dates' : 'numbers';
     out.push(
       wrong
-        ? { check, message: `source ${describe(m)} became ${describe(wrong)} in the translation`, span: { side: 'target', start: wrong.start, end: wrong.end } }
+        ? { check, message: `source ${describe(m)} became ${describe(wrong)} in the translation${conversionHint(pair, m, wrong)}`, span: { side: 'target', start: wrong.start, end: wrong.end } }
         : { check, message: `source ${describe(m)} is missing from the translation`, span: { side: 'source', start: m.start, end: m.end } },
     );
   }
   for (const e of unpairedExtra) {
     out.push({ check: e.kind === 'month' ? 'dates' : 'numbers', message: `translation has ${describe(e)}, which the source does not have`, span: { side: 'target', start: e.start, end: e.end } });
   }
+  return wrongSystem(pair, srcDigits, tgtDigits, out);
+}
+
+/**
+ * The target numbers left over that are a source quantity converted to another system of
+ * units (`44 °C` → `111F`, `10 km` → `6 miles`); the source number each converts is no longer
+ * missing. Returns the extra target tokens that are no conversion. Units are read only here,
+ * when numbers disagree.
+ */
+function excuseConversions(pair: SegmentPair, src: NumericToken[], missing: NumericToken[], extra: NumericToken[]): NumericToken[] {
+  const left: NumericToken[] = [];
+  for (const e of extra) {
+    const to = e.kind === 'number' ? unitAfter(pair.target, e.end) : null;
+    const converted = to === null ? -1 : convertedFrom(pair.source, src, missing, e.value, to);
+    if (converted < 0) left.push(e);
+    else {
+      const at = missing.indexOf(src[converted]!);
+      if (at >= 0) missing.splice(at, 1);
+    }
+  }
+  return left;
+}
+
+/** The index in `src` of the number (a missing one first) that `value` in `to` converts; -1 if none. */
+function convertedFrom(source: string, src: NumericToken[], missing: NumericToken[], value: number, to: Unit): number {
+  let fallback = -1;
+  for (let i = 0; i < src.length; i++) {
+    const s = src[i]!;
+    if (s.kind !== 'number' || s.word) continue;
+    const from = unitAfter(source, s.end);
+    if (from === null || !isConversion(s.value, from, value, to)) continue;
+    if (missing.includes(s)) return i;
+    if (fallback < 0) fallback = i;
+  }
+  return fallback;
+}
+
+/** ` (44 °C is about 111 °F)` when the two numbers are in units one converts to the other. */
+function conversionHint(pair: SegmentPair, m: NumericToken, wrong: NumericToken): string {
+  if (m.kind !== 'number' || wrong.kind !== 'number') return '';
+  const from = unitAfter(pair.source, m.end);
+  const to = from && unitAfter(pair.target, wrong.end);
+  if (!from || !to || from.dimension !== to.dimension || from.metric === to.metric) return '';
+  return ` (${m.text} ${from.name} is about ${roundForMessage(convert(m.value, from, to))} ${to.name})`;
+}
+
+function roundForMessage(value: number): string {
+  return String(Number(value.toPrecision(Math.abs(value) >= 100 ? Math.ceil(Math.log10(Math.abs(value))) : 3)));
+}
+
+/**
+ * The same number in a unit of the other system: `2 000 hectares` → `2,000 acres`, `10 km` →
+ * `10 miles`. The digits agree, the quantity does not. English `degrees` alone is no such unit
+ * (it is Celsius outside US copy); a target number that converts some source number is fine.
+ */
+function wrongSystem(pair: SegmentPair, src: NumericToken[], tgt: NumericToken[], out: Draft[]): Draft[] {
+  for (const t of tgt) {
+    if (t.kind !== 'number' || !mayStartUnit(pair.target, t.end)) continue;
+    const to = unitAfter(pair.target, t.end);
+    if (to === null || to.metric || to.name === 'degrees') continue;
+    for (const s of src) {
+      if (s.kind !== 'number' || s.value !== t.value) continue;
+      const from = unitAfter(pair.source, s.end);
+      if (from === null || !from.metric || from.dimension !== to.dimension) continue;
+      if (convertedFrom(pair.source, src, [], t.value, to) >= 0) break;
+      out.push({
+        check: 'numbers',
+        message: `source “${s.text} ${from.name}” became “${t.text} ${to.name}” in the translation: the same number in another unit (${s.text} ${from.name} is about ${roundForMessage(convert(s.value, from, to))} ${to.name})`,
+        span: { side: 'target', start: t.start, end: t.end },
+      });
+      break;
+    }
+  }
   return out;
 }
 
+/**
+ * A cheap first test before reading a unit: what follows the number (after a space or a
+ * hyphen) starts like a unit of the imperial/US system (`miles`, `feet`, `acres`, `°F`, `F`…).
+ */
+function mayStartUnit(text: string, end: number): boolean {
+  let c = text.charCodeAt(end);
+  if (c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2d) c = text.charCodeAt(end + 1);
+  return c < 0x80 ? IMPERIAL_FIRST[c] === 1 : c === 0xb0;
+}
+
+/** First letters of the imperial/US unit words and symbols `unitAfter` knows. */
+const IMPERIAL_FIRST = new Uint8Array(0x80);
+for (const ch of 'mMfFiIyYpPlLoOaAgGsS') IMPERIAL_FIRST[ch.charCodeAt(0)] = 1;
