@@ -20,10 +20,7 @@ export interface NumericToken {
   kind: TokenKind;
   /** Numbers: the value; months: 1–12; times: minutes after midnight. */
   value: number;
-  /**
-   * Another reading of the same words: for a 12-hour clock time written without am/pm, value
-   * + 12 h; for a fraction spelled out (`la moitié`, `a quarter`), its percentage (50, 25).
-   */
+  /** For a 12-hour clock time written without am/pm, the other reading (value + 12 h). */
   alt?: number;
   /**
    * Read from a word that may mean something else: a spelled-out number (`trois`, `three`, `ba`;
@@ -95,13 +92,13 @@ const NUMBER_WORD_VARIANTS: Record<string, Record<string, number>> = {
   // `mille` on its own is a thousand (`Mille personnes` = `A thousand people`); after a number it is a scale word.
   fr: {
     une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20,
-    trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000, moitié: 0.5, quart: 0.25,
+    trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000,
   },
-  // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`) and a `50 %` (`half of voters`).
-  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5, quarter: 0.25 },
-  vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10, nửa: 0.5 },
+  // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`).
+  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
+  vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10 },
   // `hundert` and `tausend` on their own are a hundred and a thousand, like French `mille`.
-  de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3, dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000, hälfte: 0.5, viertel: 0.25 },
+  de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3, dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000 },
 };
 
 const MONTHS: Record<string, string[][]> = {
@@ -118,6 +115,18 @@ const VI_MONTH_WORDS: Array<[string, number]> = [
 const CASE_SENSITIVE_MONTHS = new Set(['en', 'de']);
 
 const NOT_LETTER = '(?![\\p{L}\\p{N}])';
+
+/**
+ * Digits in groups of three. Where an ordinary space groups digits as well as a mark (German
+ * `12 500` and `12.500`), one number keeps one separator: `201.612 201.612` is a number written
+ * twice, not one. Elsewhere any of the language's separators may follow another, as before.
+ */
+function groupedDigits(groups: string): string {
+  const marks = [...groups].filter((c) => !/\s/.test(c));
+  if (!groups.includes(' ') || marks.length === 0) return `\\d{1,3}(?:[${escapeClass(groups)}]\\d{3})+`;
+  const spaces = [...groups].filter((c) => /\s/.test(c)).join('');
+  return [...marks.map(escapeRegExpChar), `[${escapeClass(spaces)}]`].map((sep) => `\\d{1,3}(?:${sep}\\d{3})+`).join('|');
+}
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
@@ -307,7 +316,7 @@ function baseRulesFor(lang: Lang): LocaleRules {
   }
   if (base === 'de') {
     // `14.30 Uhr`, `14 Uhr` (the colon form `14:30 Uhr` is read above).
-    times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumberOrColon, hint: BEFORE_DATE_MARK });
+    times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumberOrColon, hint: BEFORE_DOT_DIGIT });
     times.push({ re: /(\d{1,2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumber, hint: BEFORE_UHR });
   }
   if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_GIO });
@@ -325,9 +334,8 @@ function baseRulesFor(lang: Lang): LocaleRules {
   });
 
   const fmt = numberFormat(lang);
-  const g = `[${escapeClass(fmt.groups)}]`;
   const d = escapeRegExpChar(fmt.decimal);
-  const number = new RegExp(`(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
+  const number = new RegExp(`(${groupedDigits(fmt.groups)}|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
 
   const wordValues = new Map<string, number>();
   (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
@@ -482,7 +490,7 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   }
 
   // German day and month without a year, each closed by its dot: `am 25.6.`, `25.06.`.
-  if (base === 'de' && (hints & BEFORE_DATE_MARK) !== 0) {
+  if (base === 'de' && (hints & BEFORE_DOT_DIGIT) !== 0) {
     scanned = work;
     DE_DAY_MONTH.lastIndex = 0;
     for (let m = nextMatch(DE_DAY_MONTH, scanned, notAfterNumberOrDateMark); m !== null; m = nextMatch(DE_DAY_MONTH, scanned, notAfterNumberOrDateMark)) {
@@ -664,11 +672,12 @@ const BEFORE_H = 4;
 const BEFORE_GIO = 8;
 const BEFORE_DATE_MARK = 16;
 const BEFORE_UHR = 32;
+const BEFORE_DOT_DIGIT = 64;
 
 /**
  * Which digit-led patterns can match in a text, from what follows the last digit of each run
- * of digits: `am`/`pm`/`a.m.` (after an optional space), `:`, `h` (glued or between spaces),
- * ` giờ`, or a date's `/`, `.` or `-`. One walk over the text instead of one search per pattern;
+ * of digits: `am`/`pm`/`a.m.` (after an optional space), `:`, `h` (glued or after a space),
+ * ` giờ`, ` Uhr`, a date's `/`, `.` or `-`, or `.` and a digit (`14.30 Uhr`, `25.6.`). One walk over the text instead of one search per pattern;
  * a pattern whose hint is missing cannot match (the passes before it only turn characters into
  * spaces, and never one right after a digit they leave, since their matches start with a digit
  * that no digit precedes).
@@ -681,7 +690,11 @@ function digitHints(text: string): number {
     const i = DIGIT_RUN.lastIndex - 1;
     const next = text.charCodeAt(i + 1);
     if (next === COLON) hints |= BEFORE_COLON;
-    else if (next === SLASH || next === PERIOD || next === HYPHEN) hints |= BEFORE_DATE_MARK;
+    else if (next === SLASH || next === PERIOD || next === HYPHEN) {
+      hints |= BEFORE_DATE_MARK;
+      const digitAfter = text.charCodeAt(i + 2);
+      if (next === PERIOD && digitAfter >= 0x30 && digitAfter <= 0x39) hints |= BEFORE_DOT_DIGIT;
+    }
     else if (next === LOWER_H) hints |= BEFORE_H;
     const spaced = next === SPACE || next === NO_BREAK_SPACE || next === NARROW_NO_BREAK_SPACE;
     const after = spaced ? text.charCodeAt(i + 2) : next;
@@ -943,8 +956,6 @@ function readNumberWords(text: string, work: string, rules: LocaleRules, alone: 
     }
     readUpTo = end;
     if (definite) tokens.push({ kind: 'number', value: total, text: text.slice(start, end), start, end });
-    // A fraction (`la moitié`, `half`, `a quarter`) also stands for its percentage: `50 %` ↔ `half`.
-    else if (alone && total > 0 && total < 1) tokens.push({ kind: 'number', value: total, alt: total * 100, word: true, text: work.slice(start, end), start, end });
     else if (alone) tokens.push({ kind: 'number', value: total, word: true, text: work.slice(start, end), start, end });
   }
 }
@@ -1080,4 +1091,53 @@ function takeMatch(s: NumericToken, target: NumericToken[], taken: Uint8Array, w
     }
   }
   return false;
+}
+
+/**
+ * Fractions spelled out that a translation may give as a percentage, and back: `la moitié des
+ * électeurs` ↔ `50% of voters`, `25 %` ↔ `a quarter`. Read only when numbers disagree (see the
+ * `numbers` check), never as tokens: `quarter` is also three months, `half` half a year.
+ */
+const FRACTION_WORDS: Record<string, Record<string, number>> = {
+  fr: { moitié: 50, quart: 25, quarts: 25 },
+  en: { half: 50, quarter: 25, quarters: 25 },
+  de: { hälfte: 50, viertel: 25 },
+  vi: { nửa: 50 },
+};
+/** `three quarters`, `trois quarts`, `drei Viertel`: 75 %. */
+const THREE = new Set(['three', 'trois', 'drei']);
+
+/** The percentages the fraction words of `text` stand for, one entry per fraction. */
+export function fractionPercents(text: string, lang: Lang): number[] {
+  const words = FRACTION_WORDS[baseLang(lang)];
+  const out: number[] = [];
+  if (!words) return out;
+  let start = -1;
+  let previous = '';
+  for (let i = 0; i <= text.length; i++) {
+    const letter = i < text.length && (flagsAt(text, i) & LETTER) !== 0;
+    if (letter && start < 0) start = i;
+    else if (!letter && start >= 0) {
+      const word = i - start <= 8 ? text.slice(start, i).toLowerCase() : '';
+      if (Object.hasOwn(words, word)) out.push(THREE.has(previous) && words[word] === 25 ? 75 : words[word]!);
+      previous = word;
+      start = -1;
+    }
+  }
+  return out;
+}
+
+const PERCENT_WORDS = ['pour cent', 'pourcent', 'percent', 'per cent', 'prozent', 'phần trăm'];
+
+/** Whether a percent sign or word follows a number that ends at `end` (`50 %`, `50%`, `50 percent`, `50 Prozent`). */
+export function percentAfter(text: string, end: number): boolean {
+  let i = end;
+  if (isSpaceCode(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x25) return true;
+  const rest = text.slice(i, i + 10).toLowerCase();
+  return PERCENT_WORDS.some((w) => rest.startsWith(w) && !isLetterCode(text, i + w.length));
+}
+
+function isLetterCode(text: string, i: number): boolean {
+  return i < text.length && (flagsAt(text, i) & LETTER) !== 0;
 }

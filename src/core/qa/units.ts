@@ -117,6 +117,32 @@ function wordAt(text: string, from: number): { word: string; end: number } | nul
  * `kilomètres carrés`, `degrees Fahrenheit`). Null when no known unit follows.
  */
 export function unitAfter(text: string, end: number): Unit | null {
+  return unitRightAfter(text, end) ?? unitAfterRange(text, end);
+}
+
+/** Words that join the two ends of a range (`10 à 15 °C`, `10 to 15 miles`, `10 bis 15 Grad`). */
+const RANGE_WORDS = new Set(['à', 'et', 'to', 'and', 'bis', 'und', 'đến', 'or', 'ou']);
+
+/** The unit after the second number of a range whose first number ends at `end`: `10-15 °C`, `10 et 15 °C`. */
+function unitAfterRange(text: string, end: number): Unit | null {
+  let i = end;
+  const c = text.charCodeAt(i);
+  if (c === HYPHEN || c === 0x2013) i++;
+  else if (isSpace(c)) {
+    const w = wordAt(text, i + 1);
+    if (w === null || !RANGE_WORDS.has(w.word) || !isSpace(text.charCodeAt(w.end))) return null;
+    i = w.end + 1;
+  } else return null;
+  const digits = i;
+  while (i < text.length && isNumberChar(text.charCodeAt(i))) i++;
+  return i === digits ? null : unitRightAfter(text, i);
+}
+
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e;
+}
+
+function unitRightAfter(text: string, end: number): Unit | null {
   let i = end;
   const c = text.charCodeAt(i);
   if (isSpace(c) || c === HYPHEN) i++;
@@ -197,3 +223,35 @@ function halfLastUnit(value: number): number {
   }
   return unit;
 }
+
+/**
+ * A cheap first test before `unitAfter`, without cutting any text out: whether what follows a
+ * number that ends at `end` may be a unit of the imperial/US system (`miles`, `feet`, `acres`,
+ * `°F`, a glued `F`…), by the first and last letters and the length of the word there.
+ */
+export function mayBeImperialUnit(text: string, end: number): boolean {
+  let i = end;
+  const c = text.charCodeAt(i);
+  if (isSpace(c) || c === HYPHEN) i++;
+  const first = text.charCodeAt(i);
+  if (first === DEGREE_SIGN) return true;
+  if (first >= 0x80) return false;
+  let e = i;
+  while (e < text.length && e - i < 12 && isAsciiLetter(text.charCodeAt(e))) e++;
+  if (e === i || e - i >= 12) return false;
+  if (first === 0x46 && e === i + 1 && i === end) return true; // 111F
+  return (IMPERIAL_SHAPES[((first | 0x20) - 0x61) * 26 + ((text.charCodeAt(e - 1) | 0x20) - 0x61)]! & (1 << (e - i))) !== 0;
+}
+
+function isAsciiLetter(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x7a;
+}
+
+/** Per first and last letter (a–z), a bit per length of the imperial unit words. */
+const IMPERIAL_SHAPES = new Uint16Array(26 * 26);
+for (const [word, u] of WORDS) {
+  if (u.metric || !/^[a-z]+$/.test(word)) continue;
+  IMPERIAL_SHAPES[(word.charCodeAt(0) - 0x61) * 26 + (word.charCodeAt(word.length - 1) - 0x61)]! |= 1 << word.length;
+}
+for (const word of ['square', 'sq']) IMPERIAL_SHAPES[(word.charCodeAt(0) - 0x61) * 26 + (word.charCodeAt(word.length - 1) - 0x61)]! |= 1 << word.length;

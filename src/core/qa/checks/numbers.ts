@@ -1,7 +1,8 @@
 /** `numbers` and `dates`: every number, date and time of the source, as a value, in the target. */
-import { compareTokens, extractNumericTokens, type NumericToken } from '../numbers.js';
+import { isWordCharAt } from '../chars.js';
+import { compareTokens, extractNumericTokens, fractionPercents, percentAfter, type NumericToken } from '../numbers.js';
 import type { QaOptions, SegmentPair } from '../types.js';
-import { convert, isConversion, unitAfter, type Unit } from '../units.js';
+import { convert, isConversion, mayBeImperialUnit, unitAfter, type Unit } from '../units.js';
 import type { Draft } from './registry.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -21,6 +22,7 @@ export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
   const src = extractNumericTokens(pair.source, opts.sourceLang);
   const tgt = extractNumericTokens(pair.target, opts.targetLang);
   const { missing, extra } = compareTokens(src, tgt);
+  excuseFractions(pair, opts, missing, extra);
   const unpairedExtra = excuseConversions(pair, src, missing, extra);
   const out: Draft[] = [];
   for (const m of missing) {
@@ -41,6 +43,28 @@ export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
 }
 
 /**
+ * A percentage on one side given as a fraction on the other: `50 % des électeurs` → `half of
+ * voters`, `la moitié` → `50%`, `25 %` → `a quarter`, `75 %` → `three quarters`. Only a number with a percent sign or word
+ * is excused, once per fraction word: `quarter` (three months) excuses no day `25`.
+ */
+function excuseFractions(pair: SegmentPair, opts: QaOptions, missing: NumericToken[], extra: NumericToken[]): void {
+  const excuse = (list: NumericToken[], text: string, otherText: string, otherLang: string) => {
+    let fractions: number[] | undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const t = list[i]!;
+      if (t.kind !== 'number' || (t.value !== 50 && t.value !== 25 && t.value !== 75) || !percentAfter(text, t.end)) continue;
+      fractions ??= fractionPercents(otherText, otherLang);
+      const at = fractions.indexOf(t.value);
+      if (at < 0) continue;
+      fractions.splice(at, 1);
+      list.splice(i, 1);
+    }
+  };
+  excuse(missing, pair.source, pair.target, opts.targetLang);
+  excuse(extra, pair.target, pair.source, opts.sourceLang);
+}
+
+/**
  * The target numbers left over that are a source quantity converted to another system of
  * units (`44 °C` → `111F`, `10 km` → `6 miles`); the source number each converts is no longer
  * missing. Returns the extra target tokens that are no conversion. Units are read only here,
@@ -50,7 +74,7 @@ function excuseConversions(pair: SegmentPair, src: NumericToken[], missing: Nume
   const left: NumericToken[] = [];
   for (const e of extra) {
     const to = e.kind === 'number' ? unitAfter(pair.target, e.end) : null;
-    const converted = to === null ? -1 : convertedFrom(pair.source, src, missing, e.value, to);
+    const converted = to === null ? -1 : convertedFrom(pair.source, src, missing, signed(pair.target, e), to);
     if (converted < 0) left.push(e);
     else {
       const at = missing.indexOf(src[converted]!);
@@ -67,7 +91,7 @@ function convertedFrom(source: string, src: NumericToken[], missing: NumericToke
     const s = src[i]!;
     if (s.kind !== 'number' || s.word) continue;
     const from = unitAfter(source, s.end);
-    if (from === null || !isConversion(s.value, from, value, to)) continue;
+    if (from === null || !isConversion(signed(source, s), from, value, to)) continue;
     if (missing.includes(s)) return i;
     if (fallback < 0) fallback = i;
   }
@@ -80,7 +104,26 @@ function conversionHint(pair: SegmentPair, m: NumericToken, wrong: NumericToken)
   const from = unitAfter(pair.source, m.end);
   const to = from && unitAfter(pair.target, wrong.end);
   if (!from || !to || from.dimension !== to.dimension || from.metric === to.metric) return '';
-  return ` (${m.text} ${from.name} is about ${roundForMessage(convert(m.value, from, to))} ${to.name})`;
+  return ` (${m.text} ${from.name} is about ${roundForMessage(convert(signed(pair.source, m), from, to))} ${to.name})`;
+}
+
+/**
+ * The value of a number with the minus sign before it, which tokens leave out (`-5 °C` is
+ * 23 °F, not 41 °F): a hyphen or minus sign with no digit or letter before it (`10-15 °C` is a
+ * range), or the word `moins`, `minus`.
+ */
+function signed(text: string, t: NumericToken): number {
+  let i = t.start - 1;
+  const c = text.charCodeAt(i);
+  if (c === 0x2d || c === 0x2212 || c === 0x2013) {
+    return isWordCharAt(text, i - 1) ? t.value : -t.value;
+  }
+  if (c === 0x20 || c === 0xa0 || c === 0x202f) {
+    i--;
+    const word = text.slice(Math.max(0, i - 4), i + 1).toLowerCase();
+    if (word === 'moins' || word.endsWith('minus')) return -t.value;
+  }
+  return t.value;
 }
 
 function roundForMessage(value: number): string {
@@ -94,7 +137,7 @@ function roundForMessage(value: number): string {
  */
 function wrongSystem(pair: SegmentPair, src: NumericToken[], tgt: NumericToken[], out: Draft[]): Draft[] {
   for (const t of tgt) {
-    if (t.kind !== 'number' || !mayStartUnit(pair.target, t.end)) continue;
+    if (t.kind !== 'number' || !mayBeImperialUnit(pair.target, t.end)) continue;
     const to = unitAfter(pair.target, t.end);
     if (to === null || to.metric || to.name === 'degrees') continue;
     for (const s of src) {
@@ -112,17 +155,3 @@ function wrongSystem(pair: SegmentPair, src: NumericToken[], tgt: NumericToken[]
   }
   return out;
 }
-
-/**
- * A cheap first test before reading a unit: what follows the number (after a space or a
- * hyphen) starts like a unit of the imperial/US system (`miles`, `feet`, `acres`, `°F`, `F`…).
- */
-function mayStartUnit(text: string, end: number): boolean {
-  let c = text.charCodeAt(end);
-  if (c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2d) c = text.charCodeAt(end + 1);
-  return c < 0x80 ? IMPERIAL_FIRST[c] === 1 : c === 0xb0;
-}
-
-/** First letters of the imperial/US unit words and symbols `unitAfter` knows. */
-const IMPERIAL_FIRST = new Uint8Array(0x80);
-for (const ch of 'mMfFiIyYpPlLoOaAgGsS') IMPERIAL_FIRST[ch.charCodeAt(0)] = 1;
