@@ -65,14 +65,15 @@ export function numberFormat(lang: Lang): NumberFormat {
 
 /** Scale words multiply the number before them: `1,2 milliard` = 1 200 000 000. */
 const SCALES: Record<string, Record<string, number>> = {
-  fr: { cent: 100, cents: 100, mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
+  fr: { cent: 100, cents: 100, mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, m: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
   en: { hundred: 100, thousand: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12 },
   vi: { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 },
   de: { hundert: 100, tausend: 1e3, tsd: 1e3, million: 1e6, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12 },
 };
 
 /**
- * Abbreviated scales count only when glued to the number (`$2.5m`, `3bn`): `25 m` is a length.
+ * Abbreviated scales count only when glued to the number (`$2.5m`, `3bn`) or before a currency
+ * sign (`1,5 Md€`): `25 m` is a length.
  * German `Mio.` and `Mrd.` are no such abbreviations: they are written after a space (`1,2 Mrd. Euro`)
  * and mean nothing else.
  */
@@ -91,15 +92,24 @@ const NUMBER_WORDS: Record<string, string[]> = {
 const NUMBER_WORD_VARIANTS: Record<string, Record<string, number>> = {
   // `mille` on its own is a thousand (`Mille personnes` = `A thousand people`); after a number it is a scale word.
   fr: {
-    une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20,
+    une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, sixième: 6, septième: 7, huitième: 8, neuvième: 9, dixième: 10, dizaine: 10, douzaine: 12, vingtaine: 20,
     trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000,
   },
   // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`).
-  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
+  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
   vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10 },
   // `hundert` and `tausend` on their own are a hundred and a thousand, like French `mille`.
-  de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3, dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000 },
+  de: { ein: 1, eine: 1, einen: 1, ...germanOrdinals(), dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000 },
 };
+
+/** German ordinals in every ending: `erste`, `dritten`, `Dritter`, `zehntes`… (1 to 12). */
+function germanOrdinals(): Record<string, number> {
+  const out: Record<string, number> = {};
+  ['erst', 'zweit', 'dritt', 'viert', 'fünft', 'sechst', 'siebt', 'acht', 'neunt', 'zehnt', 'elft', 'zwölft'].forEach((stem, i) => {
+    for (const ending of ['e', 'en', 'er', 'es', 'em']) out[stem + ending] = i + 1;
+  });
+  return out;
+}
 
 const MONTHS: Record<string, string[][]> = {
   fr: [['janvier', 'janv.'], ['février', 'févr.'], ['mars'], ['avril', 'avr.'], ['mai'], ['juin'], ['juillet', 'juil.'], ['août'], ['septembre', 'sept.'], ['octobre', 'oct.'], ['novembre', 'nov.'], ['décembre', 'déc.']],
@@ -306,6 +316,8 @@ function baseRulesFor(lang: Lang): LocaleRules {
     { re: /(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_AM_PM },
     { re: /(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_COLON },
   ];
+  // News agencies' `0630 GMT`, `1400 UTC`: four digits, hours and minutes.
+  times.push({ re: /([01]\d|2[0-3])([0-5]\d)[ \u00A0\u202F]?(?:GMT|UTC)(?![\p{L}])/gu, boundary: notAfterNumber, hint: BEFORE_G_OR_U });
   // British style `8.30am`: a dot between hour and minutes, told from a decimal by the am/pm.
   if (base === 'en') times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_DATE_MARK });
   if (base === 'fr' || base === 'vi') {
@@ -317,7 +329,7 @@ function baseRulesFor(lang: Lang): LocaleRules {
   if (base === 'de') {
     // `14.30 Uhr`, `14 Uhr` (the colon form `14:30 Uhr` is read above).
     times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumberOrColon, hint: BEFORE_DOT_DIGIT });
-    times.push({ re: /(\d{1,2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumber, hint: BEFORE_UHR });
+    times.push({ re: /(\d{1,2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumber, hint: BEFORE_G_OR_U });
   }
   if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_GIO });
 
@@ -571,6 +583,15 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
       take(m.index, m.index + m[0].length, 'number', romanValue(m[1]!));
     }
   }
+  // `quý III` (third quarter), `quý IV/2024`.
+  if (base === 'vi' && /quý [IV]/iu.test(work)) {
+    scanned = work;
+    VI_QUARTER.lastIndex = 0;
+    for (let m = nextMatch(VI_QUARTER, scanned, notAfterLetter); m !== null; m = nextMatch(VI_QUARTER, scanned, notAfterLetter)) {
+      const s = m.index + m[0].length - m[1]!.length;
+      take(s, s + m[1]!.length, 'number', romanValue(m[1]!));
+    }
+  }
   if (base === 'vi' && /th[ếê] k[ỷỉ]/iu.test(work)) {
     scanned = work;
     VI_CENTURY.lastIndex = 0;
@@ -601,6 +622,7 @@ const VI_MONTH_WORD = new RegExp(`[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).jo
 const VI_DAY_MONTH = /ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu;
 const VI_BARE_DAY_MONTH = /(\d{1,2})(?:[-–](\d{1,2}))?\/(\d{1,2})(?![\p{N}/]|[.,]\p{N})/gu;
 const ROMAN_CENTURY = /([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu;
+const VI_QUARTER = /quý (I{1,3}|IV)(?![\p{L}])/giu;
 const VI_CENTURY = /(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu;
 
 /**
@@ -671,13 +693,13 @@ const BEFORE_COLON = 2;
 const BEFORE_H = 4;
 const BEFORE_GIO = 8;
 const BEFORE_DATE_MARK = 16;
-const BEFORE_UHR = 32;
+const BEFORE_G_OR_U = 32;
 const BEFORE_DOT_DIGIT = 64;
 
 /**
  * Which digit-led patterns can match in a text, from what follows the last digit of each run
  * of digits: `am`/`pm`/`a.m.` (after an optional space), `:`, `h` (glued or after a space),
- * ` giờ`, ` Uhr`, a date's `/`, `.` or `-`, or `.` and a digit (`14.30 Uhr`, `25.6.`). One walk over the text instead of one search per pattern;
+ * ` giờ`, ` Uhr`, `GMT` or `UTC`, a date's `/`, `.` or `-`, or `.` and a digit (`14.30 Uhr`, `25.6.`). One walk over the text instead of one search per pattern;
  * a pattern whose hint is missing cannot match (the passes before it only turn characters into
  * spaces, and never one right after a digit they leave, since their matches start with a digit
  * that no digit precedes).
@@ -706,7 +728,7 @@ function digitHints(text: string): number {
     }
     if (spaced && after === LOWER_H) hints |= BEFORE_H;
     if (next === SPACE && after === LOWER_G) hints |= BEFORE_GIO;
-    if (spaced && after === UPPER_U) hints |= BEFORE_UHR;
+    if (after === UPPER_U || after === UPPER_G) hints |= BEFORE_G_OR_U;
   }
   return hints;
 }
@@ -717,6 +739,7 @@ const LOWER_G = 0x67;
 const LOWER_H = 0x68;
 const LOWER_M = 0x6d;
 const LOWER_P = 0x70;
+const UPPER_G = 0x47;
 const UPPER_U = 0x55;
 
 /**
@@ -1022,12 +1045,20 @@ function applyScales(work: string, from: number, rules: LocaleRules): { factor: 
     const word = work.slice(start, wordEnd).toLowerCase();
     // Own words only: `3 constructor` is no number times Object's constructor.
     const f = Object.hasOwn(rules.scales, word) ? rules.scales[word] : undefined;
-    if (f === undefined || (GLUED_ONLY_SCALES.has(word) && spaced)) break;
+    if (f === undefined) break;
+    if (GLUED_ONLY_SCALES.has(word) && spaced && !isCurrencySign(work.charCodeAt(wordEnd))) break;
+    // French `M€`, `M$`: millions only before the currency sign (`25 m` is a length).
+    if (word === 'm' && rules.base === 'fr' && !isCurrencySign(work.charCodeAt(wordEnd))) break;
     factor *= f;
     end = wordEnd;
   }
   return { factor, end };
 }
+/** `€`, `$`, `£`: after `M`, `Md` or `bn` they make it a scale even after a space (`180 M€`, `1,5 Md€`). */
+function isCurrencySign(c: number): boolean {
+  return c === 0x20ac || c === 0x24 || c === 0xa3;
+}
+
 function escapeRegExpChar(ch: string): string {
   return ch === '.' ? '\\.' : ch;
 }
