@@ -26,8 +26,10 @@ export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
   const unpairedExtra = excuseConversions(pair, src, missing, extra);
   const out: Draft[] = [];
   for (const m of missing) {
-    // Pair a missing value with a target value of the same kind: that is the likely mistranslation.
-    const i = unpairedExtra.findIndex((e) => e.kind === m.kind);
+    // Pair a missing value with a target value of the same kind: that is the likely
+    // mistranslation. An hour may be a number on one side and a time on the other (`19 heures`, `8 p.m.`).
+    let i = unpairedExtra.findIndex((e) => e.kind === m.kind);
+    if (i < 0 && m.kind !== 'month') i = unpairedExtra.findIndex((e) => e.kind !== 'month');
     const wrong = i >= 0 ? unpairedExtra.splice(i, 1)[0] : undefined;
     const check = m.kind === 'month' ? 'dates' : 'numbers';
     out.push(
