@@ -189,39 +189,36 @@ function unitRightAfter(text: string, end: number): Unit | null {
 }
 
 /**
- * Whether `target` (in `to`) is `value` (in `from`) converted, as a newsroom rounds it: within
- * 5 % or to the nearest unit of the target's last decimal (`2 m` → `7 feet`, `10 km` →
- * `6 miles`, `2 000 ha` → `nearly 5,000 acres`). Temperatures within one degree Fahrenheit
- * (half a degree Celsius), as a reading (`44 °C` → `111F`) or as a difference (`1,5 °C` of
- * warming → `2.7F`).
+ * Whether `target` (in `to`) is `value` (in `from`) converted and rounded as a newsroom rounds:
+ * to any number of significant figures (`10 km` → `6 miles`, `2 000 ha` → `nearly 5,000
+ * acres` or `4,900 acres`, `2 m` → `7 feet`), or a length to the nearest half (`6.5 feet`).
+ * A temperature keeps at least two figures (`44 °C` → `111F` or `110F`, never `100F`), as a
+ * reading or as a difference (`1,5 °C` of warming → `2.7F`). A digit changed in a converted
+ * figure (`112F`, `5,100 acres`, `3.7F`) is no rounding.
  */
 export function isConversion(value: number, from: Unit, target: number, to: Unit): boolean {
   if (from.dimension !== to.dimension || from === to || from.metric === to.metric) return false;
   if (from.dimension === 'temperature') {
-    const toF = from.metric;
-    const reading = toF ? (value * 9) / 5 + 32 : ((value - 32) * 5) / 9;
-    const difference = toF ? (value * 9) / 5 : (value * 5) / 9;
-    const tolerance = toF ? 1 : 0.5;
-    return Math.abs(target - reading) <= tolerance || Math.abs(target - difference) <= tolerance;
+    const difference = from.metric ? (value * 9) / 5 : (value * 5) / 9;
+    return roundsTo(convert(value, from, to), target, 2) || roundsTo(difference, target, 2);
   }
   const converted = convert(value, from, to);
-  return Math.abs(target - converted) <= Math.max(0.05 * Math.abs(converted), halfLastUnit(target));
+  return roundsTo(converted, target, 1) || (Number.isInteger(target * 2) && Math.abs(target - converted) < 0.25);
+}
+
+/** Whether `exact` rounded to some number of significant figures (at least `minFigures`) is `written`. */
+function roundsTo(exact: number, written: number, minFigures: number): boolean {
+  for (let figures = minFigures; figures <= 7; figures++) {
+    const rounded = Number(exact.toPrecision(figures));
+    if (Math.abs(rounded - written) <= 1e-9 * Math.max(1, Math.abs(written))) return true;
+  }
+  return false;
 }
 
 /** `value` in `from` expressed in `to` (same dimension), for messages. */
 export function convert(value: number, from: Unit, to: Unit): number {
   if (from.dimension === 'temperature') return from.metric ? (value * 9) / 5 + 32 : ((value - 32) * 5) / 9;
   return (value * from.size) / to.size;
-}
-
-/** Half the unit of the last decimal written: 0.5 for `7`, 0.05 for `6.5`. */
-function halfLastUnit(value: number): number {
-  let unit = 0.5;
-  while (!Number.isInteger(value) && unit > 1e-6) {
-    value *= 10;
-    unit /= 10;
-  }
-  return unit;
 }
 
 /**

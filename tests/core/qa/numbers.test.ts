@@ -465,6 +465,17 @@ describe('unit conversions in a US rendering', () => {
     expect(findings('Le niveau est monté de 2 mètres.', 'The level rose 20 feet.')).toHaveLength(1);
   });
 
+  it('accepts rounding to fewer figures, not a changed digit in the converted figure', () => {
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 110F.')).toEqual([]);
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 112F.')).toHaveLength(1);
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 100F.')).toHaveLength(1);
+    expect(findings(`Une hausse de 1,5${NB}°C.`, 'A rise of 3.7 degrees Fahrenheit.')).toHaveLength(1);
+    expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged about 4,900 acres.')).toEqual([]);
+    expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged nearly 5,100 acres.')).toHaveLength(1);
+    expect(findings('Le niveau est monté de 2 mètres.', 'The level rose 6.5 feet.')).toEqual([]);
+    expect(findings(`Un sac de 50${NB}kg.`, 'A 111-pound bag.')).toHaveLength(1);
+  });
+
   it('finds the same number in a unit of the other system', () => {
     expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged 2,000 acres.')).toEqual([
       `source “2${NB}000 hectares” became “2,000 acres” in the translation: the same number in another unit (2${NB}000 hectares is about 4942 acres)`,
