@@ -92,14 +92,14 @@ const NUMBER_WORDS: Record<string, string[]> = {
 const NUMBER_WORD_VARIANTS: Record<string, Record<string, number>> = {
   // `mille` on its own is a thousand (`Mille personnes` = `A thousand people`); after a number it is a scale word.
   fr: {
-    une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, sixième: 6, septième: 7, huitième: 8, neuvième: 9, dixième: 10, dizaine: 10, douzaine: 12, vingtaine: 20,
+    une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, sixième: 6, septième: 7, huitième: 8, neuvième: 9, dixième: 10, dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
     trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000,
   },
   // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`).
   en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
   vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10 },
   // `hundert` and `tausend` on their own are a hundred and a thousand, like French `mille`.
-  de: { ein: 1, eine: 1, einen: 1, ...germanOrdinals(), dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000 },
+  de: { ein: 1, eine: 1, einen: 1, ...germanOrdinals(), dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000, eineinhalb: 1.5, anderthalb: 1.5, zweieinhalb: 2.5, dreieinhalb: 3.5 },
 };
 
 /** German ordinals in every ending: `erste`, `dritten`, `Dritter`, `zehntes`… (1 to 12). */
@@ -656,7 +656,10 @@ function readNumbers(text: string, work: string, rules: LocaleRules, tokens: Num
     const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
     const scaled = applyScales(work, m.index + m[0].length, rules);
     const year = scaled.factor === 1 && !m[2] ? yearRangeEnd(work, m.index, intPart, previous) : undefined;
-    const token: NumericToken = { kind: 'number', value: year ?? canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end };
+    // `2 millions et demi` is 2.5 million.
+    const half = scaled.factor !== 1 ? andAHalf(work, scaled.end, rules) : -1;
+    const end = half >= 0 ? half : scaled.end;
+    const token: NumericToken = { kind: 'number', value: year ?? canonical(value * scaled.factor + (half >= 0 ? scaled.factor / 2 : 0)), text: text.slice(m.index, end), start: m.index, end };
     tokens.push(token);
     previous = token;
   }
@@ -894,7 +897,7 @@ function germanBelowHundred(word: string): number | undefined {
 }
 
 /** Number words that are never a piece of a compound number (ordinals, collective nouns, `une`). */
-const COMPOUND_EXCLUDED = new Set(['premier', 'première', 'second', 'seconde', 'deuxième', 'troisième', 'quatrième', 'cinquième', 'dizaine', 'douzaine', 'vingtaine', 'une', 'first', 'second', 'third', 'fourth', 'fifth', 'dozen', 'twice', 'once', 'half']);
+const COMPOUND_EXCLUDED = new Set(['premier', 'première', 'second', 'seconde', 'deuxième', 'troisième', 'quatrième', 'cinquième', 'sixième', 'septième', 'huitième', 'neuvième', 'dixième', 'dizaine', 'douzaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'soixantaine', 'une', 'first', 'second', 'third', 'fourth', 'fifth', 'dozen', 'twice', 'once', 'half']);
 
 /** Whether the run of letters and digits [start, end) is a month name (or, with the dot after it, an abbreviation); takes it if so. */
 function readMonth(scanned: string, start: number, end: number, rules: LocaleRules, onMonth: (start: number, end: number, month: number) => void): boolean {
@@ -963,6 +966,7 @@ function readNumberWords(text: string, work: string, rules: LocaleRules, alone: 
     let end = scaled.end;
     // `un million`, `three billion`: a value as definite as digits.
     let definite = scaled.factor !== 1;
+    let lastScale = scaled.factor;
     // The spelled-out numbers that go on this one: `vingt et un`, `deux cent cinquante`,
     // `One hundred twenty-five` (a number that starts an English sentence).
     for (let j = k + 3; j < candidates.length; j += 3) {
@@ -975,12 +979,37 @@ function readNumberWords(text: string, work: string, rules: LocaleRules, alone: 
       if (!continuesNumber(total, added, rules)) break;
       total = canonical(total + added);
       end = nextScaled.end;
+      if (nextScaled.factor !== 1) lastScale = nextScaled.factor;
       definite ||= nextScaled.factor !== 1;
+    }
+    // `un million et demi` (1.5 million), `one and a half million`.
+    const half = andAHalf(work, end, rules);
+    if (half >= 0 && lastScale !== 1) {
+      total = canonical(total + lastScale / 2);
+      end = half;
+    } else if (half >= 0) {
+      const after = applyScales(work, half, rules);
+      total = canonical((total + 0.5) * after.factor);
+      end = after.end;
+      definite ||= after.factor !== 1;
     }
     readUpTo = end;
     if (definite) tokens.push({ kind: 'number', value: total, text: text.slice(start, end), start, end });
     else if (alone) tokens.push({ kind: 'number', value: total, word: true, text: work.slice(start, end), start, end });
   }
+}
+
+/**
+ * Where ` et demi` (French) or ` and a half` (English) ends when it follows `end`, else -1:
+ * a half of the scale before it (`un million et demi`) or of the unit (`one and a half million`).
+ */
+function andAHalf(work: string, end: number, rules: LocaleRules): number {
+  if (!isSpaceCode(work.charCodeAt(end))) return -1;
+  const phrase = rules.base === 'fr' ? ' et demi' : rules.base === 'en' ? ' and a half' : '';
+  if (phrase === '' || !work.startsWith(phrase, end)) return -1;
+  let after = end + phrase.length;
+  if (rules.base === 'fr' && work.charCodeAt(after) === 0x65) after++; // demie
+  return isLetterCode(work, after) ? -1 : after;
 }
 
 /**

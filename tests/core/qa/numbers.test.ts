@@ -417,6 +417,23 @@ describe('numbers professional translations write differently', () => {
     expect(findings(`60${N}% des électeurs ont voté.`, 'Half of voters cast a ballot.')).toHaveLength(1);
   });
 
+  it('reads a half after a scale (`un million et demi`), approximate French collectives and German `eineinhalb`', () => {
+    expect(values('Un million et demi de personnes, 2 millions et demi d’euros', 'fr')).toEqual([1.5e6, 2.5e6]);
+    expect(values('One and a half million people', 'en')).toEqual([1.5e6]);
+    expect(values('Eineinhalb Millionen Menschen, anderthalb Milliarden Euro', 'de')).toEqual([1.5e6, 1.5e9]);
+    // Without a scale, `et demi` is no part of the number: `trois heures et demie`.
+    expect(extractNumericTokens('trois heures et demie', 'fr').map((t) => t.value)).toEqual([3]);
+    expect(findings('Un million et demi de personnes ont manifesté.', '1.5 million people demonstrated.')).toEqual([]);
+    expect(findings('Deux millions et demi de personnes ont manifesté.', '2 million people demonstrated.')).toHaveLength(1);
+    expect(findings('Une quinzaine de personnes ont été interpellées.', 'About 15 people were arrested.')).toEqual([]);
+    expect(findings('Une centaine de personnes ont été interpellées.', 'Rund 100 Menschen wurden festgenommen.', 'de')).toEqual([]);
+  });
+
+  it('accepts a duration read as a clock time on one side and written as hours and minutes on the other', () => {
+    expect(findings(`Il s'est imposé 6-4, 6-3 en 1${NB}h${NB}25.`, 'He won 6-4, 6-3 in 1 hour 25 minutes.')).toEqual([]);
+    expect(findings(`Il s'est imposé 6-4, 6-3 en 1${NB}h${NB}25.`, 'He won 6-4, 6-3 in 1 hour 52 minutes.')).not.toEqual([]);
+  });
+
   it('reports a rounded figure: `3,47 millions` is not `3.5 million`', () => {
     // Rounding a figure is an editorial decision a reviewer accepts with `verso qa ignore`.
     expect(findings('Le chantier a coûté 3,47 millions d’euros.', 'The project cost €3.5 million.')).toEqual(['numbers: source “3,47 millions” became “3.5 million” in the translation']);

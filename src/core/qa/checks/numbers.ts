@@ -23,6 +23,8 @@ export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
   const tgt = extractNumericTokens(pair.target, opts.targetLang);
   const { missing, extra } = compareTokens(src, tgt);
   excuseFractions(pair, opts, missing, extra);
+  excuseDurations(missing, extra);
+  excuseDurations(extra, missing);
   const unpairedExtra = excuseConversions(pair, src, missing, extra);
   const out: Draft[] = [];
   for (const m of missing) {
@@ -64,6 +66,24 @@ function excuseFractions(pair: SegmentPair, opts: QaOptions, missing: NumericTok
   };
   excuse(missing, pair.source, pair.target, opts.targetLang);
   excuse(extra, pair.target, pair.source, opts.sourceLang);
+}
+
+/**
+ * Hours and minutes read as a clock time on one side and written as two numbers on the other:
+ * a duration (`en 1 h 25` → `in 1 hour 25 minutes`). The time and both numbers are excused
+ * together, so a wrong minute (`1 hour 52 minutes`) is still found.
+ */
+function excuseDurations(times: NumericToken[], numbers: NumericToken[]): void {
+  for (let i = times.length - 1; i >= 0; i--) {
+    const t = times[i]!;
+    if (t.kind !== 'time' || t.value % 60 === 0) continue;
+    const hours = numbers.findIndex((n) => n.kind === 'number' && n.value === Math.floor(t.value / 60));
+    const minutes = numbers.findIndex((n, k) => k !== hours && n.kind === 'number' && n.value === t.value % 60);
+    if (hours < 0 || minutes < 0) continue;
+    numbers.splice(Math.max(hours, minutes), 1);
+    numbers.splice(Math.min(hours, minutes), 1);
+    times.splice(i, 1);
+  }
 }
 
 /**
