@@ -491,6 +491,8 @@ describe('unit conversions in a US rendering', () => {
     expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged nearly 5,100 acres.')).toHaveLength(1);
     expect(findings('Le niveau est monté de 2 mètres.', 'The level rose 6.5 feet.')).toEqual([]);
     expect(findings(`Un sac de 50${NB}kg.`, 'A 111-pound bag.')).toHaveLength(1);
+    // One source quantity converts once.
+    expect(findings(`Un sac de 50${NB}kg.`, 'A 110-pound 110-pound bag.')).toEqual(['translation has “110”, which the source does not have']);
   });
 
   it('finds the same number in a unit of the other system', () => {

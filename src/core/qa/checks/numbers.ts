@@ -94,11 +94,14 @@ function excuseDurations(times: NumericToken[], numbers: NumericToken[]): void {
  */
 function excuseConversions(pair: SegmentPair, src: NumericToken[], missing: NumericToken[], extra: NumericToken[]): NumericToken[] {
   const left: NumericToken[] = [];
+  // Each source quantity converts once: `111F 111F` for one `44 °C` has a figure too many.
+  const used: NumericToken[] = [];
   for (const e of extra) {
     const to = e.kind === 'number' ? unitAfter(pair.target, e.end) : null;
-    const converted = to === null ? -1 : convertedFrom(pair.source, src, missing, signed(pair.target, e), to);
+    const converted = to === null ? -1 : convertedFrom(pair.source, src, missing, signed(pair.target, e), to, used);
     if (converted < 0) left.push(e);
     else {
+      used.push(src[converted]!);
       const at = missing.indexOf(src[converted]!);
       if (at >= 0) missing.splice(at, 1);
     }
@@ -106,12 +109,12 @@ function excuseConversions(pair: SegmentPair, src: NumericToken[], missing: Nume
   return left;
 }
 
-/** The index in `src` of the number (a missing one first) that `value` in `to` converts; -1 if none. */
-function convertedFrom(source: string, src: NumericToken[], missing: NumericToken[], value: number, to: Unit): number {
+/** The index in `src` of the number (a missing one first, none of `used`) that `value` in `to` converts; -1 if none. */
+function convertedFrom(source: string, src: NumericToken[], missing: NumericToken[], value: number, to: Unit, used: NumericToken[] = []): number {
   let fallback = -1;
   for (let i = 0; i < src.length; i++) {
     const s = src[i]!;
-    if (s.kind !== 'number' || s.word) continue;
+    if (s.kind !== 'number' || s.word || used.includes(s)) continue;
     const from = unitAfter(source, s.end);
     if (from === null || !isConversion(signed(source, s), from, value, to)) continue;
     if (missing.includes(s)) return i;
