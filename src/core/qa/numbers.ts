@@ -584,7 +584,7 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
     }
   }
   // `quý III` (third quarter), `quý IV/2024`.
-  if (base === 'vi' && /quý [IV]/iu.test(work)) {
+  if (base === 'vi' && (work.includes('quý ') || work.includes('Quý ') || work.includes('QUÝ '))) {
     scanned = work;
     VI_QUARTER.lastIndex = 0;
     for (let m = nextMatch(VI_QUARTER, scanned, notAfterLetter); m !== null; m = nextMatch(VI_QUARTER, scanned, notAfterLetter)) {
