@@ -434,6 +434,17 @@ describe('numbers professional translations write differently', () => {
     expect(findings(`Il s'est imposé 6-4, 6-3 en 1${NB}h${NB}25.`, 'He won 6-4, 6-3 in 1 hour 52 minutes.')).not.toEqual([]);
   });
 
+  it('accepts an amount in another currency the translation adds in brackets, and nothing else in brackets', () => {
+    expect(findings('Le déficit s’élève à 1,2 milliard d’euros.', 'The deficit stands at 1.2 billion euros ($1.3 billion).')).toEqual([]);
+    expect(findings(`L’amende s’élève à 10${N}000 yuans.`, 'The fine is 10,000 yuan (about $1,400).')).toEqual([]);
+    expect(findings('Le contrat vaut 2 milliards de dollars.', 'Hợp đồng trị giá 2 tỷ USD (hơn 50.000 tỷ đồng).', 'vi')).toEqual([]);
+    expect(findings('Le contrat vaut 2 milliards de dollars.', 'Der Vertrag ist 2 Milliarden Dollar (rund 1,8 Milliarden Euro) wert.', 'de')).toEqual([]);
+    // The amount itself is still compared; a bracket that holds no amount is no conversion.
+    expect(findings(`L’amende s’élève à 10${N}000 yuans.`, 'The fine is 100,000 yuan ($1,400).')).toHaveLength(1);
+    expect(findings(`L’amende s’élève à 10${N}000 yuans.`, 'The fine is 10,000 yuan (5 years in prison).')).toHaveLength(1);
+    expect(findings('Il a reçu 3 lettres.', 'He received 3 letters ($5).')).toHaveLength(1);
+  });
+
   it('reports a rounded figure: `3,47 millions` is not `3.5 million`', () => {
     // Rounding a figure is an editorial decision a reviewer accepts with `verso qa ignore`.
     expect(findings('Le chantier a coûté 3,47 millions d’euros.', 'The project cost €3.5 million.')).toEqual(['numbers: source “3,47 millions” became “3.5 million” in the translation']);

@@ -25,7 +25,7 @@ export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
   excuseFractions(pair, opts, missing, extra);
   excuseDurations(missing, extra);
   excuseDurations(extra, missing);
-  const unpairedExtra = excuseConversions(pair, src, missing, extra);
+  const unpairedExtra = excuseConversions(pair, src, missing, extra).filter((e) => !addedCurrencyConversion(pair.target, e, tgt));
   const out: Draft[] = [];
   for (const m of missing) {
     // Pair a missing value with a target value of the same kind: that is the likely
@@ -66,6 +66,54 @@ function excuseFractions(pair: SegmentPair, opts: QaOptions, missing: NumericTok
   };
   excuse(missing, pair.source, pair.target, opts.targetLang);
   excuse(extra, pair.target, pair.source, opts.sourceLang);
+}
+
+/**
+ * An amount the translation adds in brackets after an amount, in another currency: `1,2 milliard
+ * d'euros` → `1.2 billion euros ($1.3 billion)`, `1,2 tỷ euro (khoảng 34.000 tỷ đồng)`. Wire
+ * copy converts for its readers; the rate of the day cannot be checked, so such an addition is
+ * no finding. Both must be amounts (a currency sign or word beside them), the second in brackets
+ * right after the first (a few words such as `about`, `khoảng`, `rund` may come between).
+ */
+function addedCurrencyConversion(target: string, e: NumericToken, tgt: NumericToken[]): boolean {
+  if (e.kind !== 'number' || !isAmount(target, e)) return false;
+  const open = bracketBefore(target, e.start);
+  if (open < 0) return false;
+  let before: NumericToken | undefined;
+  for (const t of tgt) if (t.end <= open) before = t;
+  return before !== undefined && before.kind === 'number' && open - before.end <= 30 && !/\d/.test(target.slice(before.end, open)) && isAmount(target, before);
+}
+
+/** The index of the `(` a few words before `at` with no digit between, else -1. */
+function bracketBefore(text: string, at: number): number {
+  for (let i = at - 1; i >= 0 && at - i <= 20; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) return i;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x29) return -1;
+  }
+  return -1;
+}
+
+/** Currency words after an amount (lower case), in the languages verso translates into. */
+const CURRENCY_WORDS = new Set([
+  'dollar', 'dollars', 'usd', 'euro', 'euros', 'eur', 'pound', 'pounds', 'sterling', 'yen', 'yuan', 'yuans', 'renminbi', 'won', 'rouble', 'roubles', 'ruble', 'rubles',
+  'franc', 'francs', 'rupee', 'rupees', 'baht', 'ringgit', 'peso', 'pesos', 'đồng', 'vnd', 'franken', 'rubel', 'pfund', 'dongs',
+]);
+const CURRENCY_SIGNS = '$€£¥₫';
+
+/** Whether a number is an amount of money: a currency sign before it (`$1.3 billion`, `US$5`) or a currency word after it. */
+function isAmount(text: string, t: NumericToken): boolean {
+  let i = t.start - 1;
+  if (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0) i--;
+  if (i >= 0 && CURRENCY_SIGNS.includes(text.charAt(i))) return true;
+  let j = t.end;
+  while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0xa0 || text.charCodeAt(j) === 0x202f)) j++;
+  if (j < text.length && CURRENCY_SIGNS.includes(text.charAt(j))) return true;
+  const word = /^[\p{L}]+/u.exec(text.slice(j, j + 12));
+  if (word === null) return false;
+  const lower = word[0].toLowerCase();
+  // `d'euros`, `de dollars` in French; `tỷ đồng` keeps its scale in the token.
+  return CURRENCY_WORDS.has(lower);
 }
 
 /**
