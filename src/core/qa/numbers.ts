@@ -611,7 +611,33 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   if (!wordsScanned && rules.wordValues.size > 0) scanWords(work, rules, null, candidates);
   if (candidates.length > 0) readNumberWords(text, work, rules, words, candidates, tokens);
 
+  // 7. Noon and midnight, which stand for `12 h`, `0 h` or `24 h` on the other side.
+  const timeWords = TIME_WORDS[base];
+  if (words && timeWords) readTimeWords(text, work, timeWords, tokens);
+
   return sortByStart(tokens);
+}
+
+/** Words for a time of day (minutes after midnight; midnight is also 24 h), as written and capitalised. */
+const TIME_WORDS: Record<string, Array<[string, number]>> = {
+  fr: [['midi', 720], ['Midi', 720], ['minuit', 0], ['Minuit', 0]],
+  en: [['noon', 720], ['Noon', 720], ['midday', 720], ['Midday', 720], ['midnight', 0], ['Midnight', 0]],
+  de: [['Mitternacht', 0], ['mitternachts', 0]],
+};
+
+/**
+ * Pass 7: `midi` and `midnight` as uncertain times (`le Midi` is also the South of France): they
+ * stand for a time on the other side and are never reported alone. Not inside a longer word or
+ * a hyphenated one (`après-midi` is the afternoon).
+ */
+function readTimeWords(text: string, work: string, timeWords: Array<[string, number]>, tokens: NumericToken[]): void {
+  for (const [word, minutes] of timeWords) {
+    for (let at = work.indexOf(word); at >= 0; at = work.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      if ((at > 0 && (isLetterCode(work, at - 1) || work.charCodeAt(at - 1) === HYPHEN)) || isLetterCode(work, end) || work.charCodeAt(end) === HYPHEN) continue;
+      tokens.push(minutes === 0 ? { kind: 'time', value: 0, alt: 24 * 60, word: true, text: text.slice(at, end), start: at, end } : { kind: 'time', value: minutes, word: true, text: text.slice(at, end), start: at, end });
+    }
+  }
 }
 
 const DE_DAY_MONTH = /(\d{1,2})\.(\d{1,2})\.(?![\p{N}])/gu;
@@ -654,7 +680,7 @@ function readNumbers(text: string, work: string, rules: LocaleRules, tokens: Num
   for (let m = nextMatch(re, work, boundary); m !== null; m = nextMatch(re, work, boundary)) {
     const intPart = onlyDigits(m[1]!);
     const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
-    const scaled = applyScales(work, m.index + m[0].length, rules);
+    const scaled = applyScales(work, m.index + m[0].length, rules, true);
     const year = scaled.factor === 1 && !m[2] ? yearRangeEnd(work, m.index, intPart, previous) : undefined;
     // `2 millions et demi` is 2.5 million.
     const half = scaled.factor !== 1 ? andAHalf(work, scaled.end, rules) : -1;
@@ -1058,7 +1084,7 @@ const NARROW_NO_BREAK_SPACE = 0x202f;
  * A scale word is a whole run of letters, not followed by a digit, glued to what precedes it or
  * after one space (ordinary, no-break or narrow no-break).
  */
-function applyScales(work: string, from: number, rules: LocaleRules): { factor: number; end: number } {
+function applyScales(work: string, from: number, rules: LocaleRules, afterDigits = false): { factor: number; end: number } {
   let factor = 1;
   let end = from;
   for (;;) {
@@ -1075,6 +1101,8 @@ function applyScales(work: string, from: number, rules: LocaleRules): { factor: 
     // Own words only: `3 constructor` is no number times Object's constructor.
     const f = Object.hasOwn(rules.scales, word) ? rules.scales[word] : undefined;
     if (f === undefined) break;
+    // French `50 cents` is money: `cent` multiplies only a spelled-out number (`trois cents`), digits write 300.
+    if (afterDigits && factor === 1 && f === 100 && rules.base === 'fr') break;
     if (GLUED_ONLY_SCALES.has(word) && spaced && !isCurrencySign(work.charCodeAt(wordEnd))) break;
     // French `M€`, `M$`: millions only before the currency sign (`25 m` is a length).
     if (word === 'm' && rules.base === 'fr' && !isCurrencySign(work.charCodeAt(wordEnd))) break;

@@ -387,6 +387,22 @@ describe('numbers professional translations write differently', () => {
     expect(findings(`à 14${NB}h${NB}30`, 'at 14')).not.toEqual([]);
   });
 
+  it('reads noon and midnight as uncertain times, never the afternoon', () => {
+    expect(extractNumericTokens('à midi et à minuit, cet après-midi', 'fr').map((t) => [t.text, t.kind, t.value, t.word])).toEqual([
+      ['midi', 'time', 720, true],
+      ['minuit', 'time', 0, true],
+    ]);
+    expect(findings(`Le sommet s’ouvrira à 12${NB}h.`, 'The summit will open at noon.')).toEqual([]);
+    expect(findings('Le couvre-feu commence à minuit.', 'The curfew begins at 12 a.m.')).toEqual([]);
+    expect(findings(`Le couvre-feu commence à 24${NB}h.`, 'Die Ausgangssperre beginnt um Mitternacht.', 'de')).toEqual([]);
+    expect(findings(`Le couvre-feu commence à 22${NB}h.`, 'The curfew begins at midnight.')).toHaveLength(1);
+  });
+
+  it('reads French `cents` after digits as money, after a spelled-out number as hundreds', () => {
+    expect(values('Le ticket coûte 50 cents.', 'fr')).toEqual([50]);
+    expect(values('trois cents personnes', 'fr')).toEqual([300]);
+  });
+
   it('reads news agencies’ `0630 GMT`', () => {
     expect(values('at 0630 GMT and 1400 UTC, 2024 GMT', 'en')).toEqual(['time:390', 'time:840', 'time:1224']);
     expect(findings(`Les frappes ont commencé à 14${NB}h GMT.`, 'The strikes began at 1400 GMT.')).toEqual([]);
