@@ -537,7 +537,8 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
         take(s, s + word.length, 'month', VI_MONTH_VALUE.get(word)!);
       }
     }
-    // `ngày 25/6`: day/month without a year, introduced by "ngày" (day).
+    // `ngày 25/6`, `ngày 30-4`: day/month without a year, introduced by "ngày" (day). After a
+    // dash only with `ngày` before it: `10-15` alone is a range.
     if (hasDigit && /ngày \d/i.test(work)) {
       scanned = work;
       VI_DAY_MONTH.lastIndex = 0;
@@ -645,7 +646,7 @@ const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu;
 const VI_MONTH_NUMBER = /tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu;
 const VI_MONTH_VALUE = new Map(VI_MONTH_WORDS);
 const VI_MONTH_WORD = new RegExp(`[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
-const VI_DAY_MONTH = /ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu;
+const VI_DAY_MONTH = /ngày (\d{1,2})[/-](\d{1,2})(?![\p{N}/-])/giu;
 const VI_BARE_DAY_MONTH = /(\d{1,2})(?:[-–](\d{1,2}))?\/(\d{1,2})(?![\p{N}/]|[.,]\p{N})/gu;
 const ROMAN_CENTURY = /([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu;
 const VI_QUARTER = /quý (I{1,3}|IV)(?![\p{L}])/giu;

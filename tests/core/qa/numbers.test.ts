@@ -415,6 +415,13 @@ describe('numbers professional translations write differently', () => {
     expect(findings('Le club a dépensé 180 M€.', 'The club spent €18 million.')).toHaveLength(1);
   });
 
+  it('reads a Vietnamese `ngày 30-4` as a date, and `10-15` alone as a range', () => {
+    expect(values('ngày 30-4', 'vi')).toEqual([30, 'month:4']);
+    expect(values('tăng 10-12%', 'vi')).toEqual([10, 12]);
+    expect(findings('La guerre a pris fin le 30 avril.', 'Chiến tranh kết thúc ngày 30-4.', 'vi')).toEqual([]);
+    expect(findings('La guerre a pris fin le 30 avril.', 'Chiến tranh kết thúc ngày 30-5.', 'vi')).toHaveLength(1);
+  });
+
   it('reads Vietnamese quarters in Roman numerals', () => {
     expect(values('Quý III/2024, GDP tăng 7,4%', 'vi')).toEqual([3, 2024, 7.4]);
     expect(findings(`Au 3e trimestre, le PIB a progressé de 7,4${N}%.`, 'Trong quý III, GDP tăng 7,4%.', 'vi')).toEqual([]);
