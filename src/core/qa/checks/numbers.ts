@@ -48,8 +48,9 @@ export function checkNumbers(pair: SegmentPair, opts: QaOptions): Draft[] {
 
 /**
  * A percentage on one side given as a fraction on the other: `50 % des électeurs` → `half of
- * voters`, `la moitié` → `50%`, `25 %` → `a quarter`, `75 %` → `three quarters`. Only a number with a percent sign or word
- * is excused, once per fraction word: `quarter` (three months) excuses no day `25`.
+ * voters`, `la moitié` → `50%`, `25 %` → `a quarter`, `75 %` → `three quarters`. Only a number
+ * with a percent sign or word is excused, once per fraction word: `quarter` (three months)
+ * excuses no day `25`.
  */
 function excuseFractions(pair: SegmentPair, opts: QaOptions, missing: NumericToken[], extra: NumericToken[]): void {
   const excuse = (list: NumericToken[], text: string, otherText: string, otherLang: string) => {
@@ -109,11 +110,9 @@ function isAmount(text: string, t: NumericToken): boolean {
   let j = t.end;
   while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0xa0 || text.charCodeAt(j) === 0x202f)) j++;
   if (j < text.length && CURRENCY_SIGNS.includes(text.charAt(j))) return true;
+  // The word right after the number (`tỷ đồng` keeps its scale `tỷ` in the token).
   const word = /^[\p{L}]+/u.exec(text.slice(j, j + 12));
-  if (word === null) return false;
-  const lower = word[0].toLowerCase();
-  // `d'euros`, `de dollars` in French; `tỷ đồng` keeps its scale in the token.
-  return CURRENCY_WORDS.has(lower);
+  return word !== null && CURRENCY_WORDS.has(word[0].toLowerCase());
 }
 
 /**
