@@ -19,7 +19,7 @@ import { computeLayout, scrollWindow, type Layout } from './layout.js';
 import { activeSegments, buildRow, buildSegmentView, type SegmentView } from './model/segmentView.js';
 import type { ReviewData, ReviewSession } from './session.js';
 import { isDirty } from './state/editor.js';
-import { initialReviewState, reviewReducer, selectedKey, type Notice, type ReviewAction, type ReviewScreenState } from './state/reviewReducer.js';
+import { initialReviewState, reviewReducer, selectedKey, undoEntry, type Notice, type ReviewAction, type ReviewScreenState } from './state/reviewReducer.js';
 import { helpLines } from './view/help.js';
 import type { Line } from './view/lines.js';
 import { buildScreen } from './view/screen.js';
@@ -220,7 +220,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
         if (key) editExternally(key, viewOf(key).editable);
         return;
       case 'undo': {
-        const entry = current.undo[current.undo.length - 1];
+        const entry = undoEntry(current);
         if (!entry) {
           notify({ id: 'message.nothingToUndo', tone: 'info' });
           return;

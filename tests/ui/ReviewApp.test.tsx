@@ -221,6 +221,29 @@ describe('the review screen', () => {
     expect(frame).toContain('untranslated 5');
   });
 
+  it('u undoes only changes made in the language on screen: after switching language it leaves the other language alone', async () => {
+    // vi has its own approval of p1; the translator approves p2 in en, switches to vi and presses u.
+    const article = buildArticle('000_8c1828b71475e020', SPECS);
+    const viSpecs: SegmentSpec[] = [{ text: SPECS[0]!.text, approved: 'Người phát ngôn Lầu Năm Góc.' }];
+    const s = new MemorySession(article, { en: buildState(article, SPECS, 'en'), vi: buildState(article, viSpecs, 'vi') }, ['en', 'vi']);
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press(KEYS.enter, (f) => f.includes('p2 approved and saved.'));
+    await app.press('k', (f) => selected(f) === 'p2');
+    await app.press('k', (f) => selected(f) === 'p1');
+    await app.press('l', (f) => f.includes('→ vi') && f.includes('1/5 approved'));
+    await app.press('u', (f) => f.includes('Nothing to undo.'));
+    expect(s.log).toEqual(['approve en p2']);
+    expect(s.segment('vi', 'p1')?.approved?.text).toBe('Người phát ngôn Lầu Năm Góc.');
+    // Back in en, u undoes the en approval.
+    await app.press('l', (f) => f.includes('→ en') && f.includes('2/5 approved'));
+    await app.press('u', (f) => f.includes('p2: undone.'));
+    expect(s.log).toEqual(['approve en p2', 'restore en p2']);
+    expect(s.segment('en', 'p2')?.approved ?? null).toBeNull();
+    expect(s.segment('vi', 'p1')?.approved?.text).toBe('Người phát ngôn Lầu Năm Góc.');
+  });
+
   it('reports a failed write in the footer and keeps going', async () => {
     const s = session();
     s.failNext = 'EACCES: permission denied, open \u001b]52;c;aGk=\u0007.verso/state/en/x.json';

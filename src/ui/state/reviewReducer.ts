@@ -73,6 +73,7 @@ export type ReviewAction =
   | { type: 'editorCommand'; command: CommandId; width: number }
   | { type: 'editClosed' }
   | { type: 'undoPushed'; entry: UndoEntry }
+  /** The entry `undoEntry` returned is being undone: it leaves the stack. */
   | { type: 'undoPopped' }
   | { type: 'notice'; notice: Notice | null }
   | { type: 'pageSize'; rows: number }
@@ -128,6 +129,15 @@ function visibleRows(rows: readonly SegmentRow[], filter: Filter, query: string)
 export function selectedKey(state: ReviewScreenState): string | undefined {
   const index = state.visible[state.cursor];
   return index === undefined ? undefined : state.rows[index]?.key;
+}
+
+/**
+ * What `u` undoes: the last change made in the language on screen. Each language keeps its own
+ * history in the one stack, so after switching languages `u` never restores a segment of the
+ * language on screen to a state it had in another language.
+ */
+export function undoEntry(state: ReviewScreenState): UndoEntry | undefined {
+  return state.undo.findLast((entry) => entry.lang === state.lang);
 }
 
 function clampCursor(cursor: number, count: number): number {
@@ -261,8 +271,10 @@ export function reviewReducer(state: ReviewScreenState, action: ReviewAction): R
       return { ...state, editor: null };
     case 'undoPushed':
       return { ...state, undo: [...state.undo, action.entry].slice(-UNDO_LIMIT) };
-    case 'undoPopped':
-      return { ...state, undo: state.undo.slice(0, -1) };
+    case 'undoPopped': {
+      const entry = undoEntry(state);
+      return entry ? { ...state, undo: state.undo.filter((e) => e !== entry) } : state;
+    }
     case 'notice':
       return { ...state, notice: action.notice };
     case 'qaCounted': {

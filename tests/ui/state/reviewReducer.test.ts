@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  initialReviewState, reviewReducer, selectedKey,
+  initialReviewState, reviewReducer, selectedKey, undoEntry,
   type ReviewAction, type ReviewScreenState,
 } from '../../../src/ui/state/reviewReducer.js';
 import { commandFor, type CommandId } from '../../../src/ui/keys/bindings.js';
@@ -140,6 +140,15 @@ describe('saving updates', () => {
     expect(s.undo.map((e) => e.key)).toEqual(['p2', 'p3']);
     s = run(s, { type: 'undoPopped' });
     expect(s.undo.map((e) => e.key)).toEqual(['p2']);
+  });
+
+  it('undoes per language: the entry u takes is the last one of the language on screen', () => {
+    let s = run(loaded(), { type: 'undoPushed', entry: { key: 'p2', lang: 'en', before: undefined } },
+      { type: 'undoPushed', entry: { key: 'p3', lang: 'vi', before: undefined } });
+    expect(undoEntry(s)?.key).toBe('p2');
+    s = run(s, { type: 'undoPopped' });
+    expect(s.undo.map((e) => `${e.lang} ${e.key}`)).toEqual(['vi p3']);
+    expect(undoEntry(s)).toBeUndefined();
   });
 });
 
