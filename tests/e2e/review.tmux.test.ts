@@ -136,4 +136,24 @@ describe('verso review in tmux', () => {
     expect(after).not.toContain('Editing');
     expect(readState(dir, 'en', SEED_ID).segments['p9']?.draft?.text).toBe('Meanwhile');
   }, 60_000);
+
+  it('when the terminal window closes, saves what the inline editor holds', async () => {
+    SESSION = 'hangup';
+    const command = `env -u FORCE_COLOR -u NO_COLOR ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review ${SEED_ID} --to en`;
+    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', dir, '-e', 'VERSO_USER=e2e-translator', command);
+    await waitForScreen((s) => s.includes('p1 · paragraph'), 'the review screen');
+    await press('G', (s) => s.includes('▸ p9'));
+    await press('k', (s) => s.includes('▸ p8'));
+    await press('e', (s) => s.includes('Editing'));
+    for (const ch of 'Nguyễn') await press(ch, undefined, true);
+
+    // Closing the window: the pty goes away, the keyboard stream ends, SIGHUP follows, and
+    // writes to the screen fail. The text typed must reach the review state all the same.
+    tmux('kill-session', '-t', SESSION);
+    const until = Date.now() + 10_000;
+    while (readState(dir, 'en', SEED_ID).segments['p8']?.draft?.text !== 'Nguyễn' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(readState(dir, 'en', SEED_ID).segments['p8']?.draft?.text).toBe('Nguyễn');
+  }, 60_000);
 });
