@@ -63,7 +63,7 @@ export const en = {
     noMatch: 'No segment matches.',
     failed: 'Not saved: {{error}}',
     loading: 'Loading…',
-    empty: 'No segment to show with this filter.',
+    empty: 'No segment to show: f changes the filter, / then Esc clears the search.',
     unchanged: '{{key}}: unchanged.',
     qaScanning: 'Checking QA… {{done}}/{{total}}',
     qaDone: 'QA checked: {{count}} segments with issues.',
@@ -118,6 +118,7 @@ export const en = {
     searchConfirm: 'Keep this search',
     searchCancel: 'Clear the search',
     searchBackspace: 'Delete a character',
+    searchKeep: 'Reopened on the last search: keep it and type more',
     pickerOpen: 'Open the article',
   },
   picker: {

@@ -65,7 +65,7 @@ export const fr: UiResources = {
     noMatch: 'Aucun segment ne correspond.',
     failed: 'Non enregistré : {{error}}',
     loading: 'Chargement…',
-    empty: 'Aucun segment à afficher avec ce filtre.',
+    empty: 'Aucun segment à afficher : f change le filtre, / puis Échap efface la recherche.',
     unchanged: '{{key}} : inchangé.',
     qaScanning: 'Contrôle QA… {{done}}/{{total}}',
     qaDone: 'QA contrôlée : {{count}} segments à revoir.',
@@ -120,6 +120,7 @@ export const fr: UiResources = {
     searchConfirm: 'Garder cette recherche',
     searchCancel: 'Effacer la recherche',
     searchBackspace: 'Effacer un caractère',
+    searchKeep: 'Recherche précédente rouverte : la garder et la compléter',
     pickerOpen: 'Ouvrir l’article',
   },
   picker: {

@@ -65,7 +65,7 @@ export const vi: UiResources = {
     noMatch: 'Không có đoạn nào khớp.',
     failed: 'Chưa lưu: {{error}}',
     loading: 'Đang tải…',
-    empty: 'Không có đoạn nào với bộ lọc này.',
+    empty: 'Không có đoạn nào: f đổi bộ lọc, / rồi Esc xoá tìm kiếm.',
     unchanged: '{{key}}: không thay đổi.',
     qaScanning: 'Đang kiểm tra QA… {{done}}/{{total}}',
     qaDone: 'Đã kiểm tra QA: {{count}} đoạn có lỗi.',
@@ -120,6 +120,7 @@ export const vi: UiResources = {
     searchConfirm: 'Giữ kết quả tìm',
     searchCancel: 'Xóa tìm kiếm',
     searchBackspace: 'Xóa một ký tự',
+    searchKeep: 'Mở lại tìm kiếm trước: giữ nguyên và gõ thêm',
     pickerOpen: 'Mở bài viết',
   },
   picker: {

@@ -48,7 +48,17 @@ export interface ReviewScreenState {
   /** Position in `visible` of the selected segment. */
   cursor: number;
   filter: Filter;
-  search: { query: string; editing: boolean };
+  /**
+   * The search and its prompt. `replace`: the prompt was reopened on an earlier query, shown
+   * selected — typing starts a new search, Backspace or → edits the earlier one (a browser's
+   * find bar).
+   */
+  search: { query: string; editing: boolean; replace?: boolean };
+  /**
+   * Index into `rows` of the segment selected last. While a filter or search shows nothing,
+   * nothing is selected; when segments show again, the selection comes back to this one.
+   */
+  anchor: number;
   /** Diff view (machine → human diff) or both texts in full. */
   diffView: boolean;
   /** First row of the selected segment's details that is on screen. */
@@ -90,6 +100,7 @@ export function initialReviewState(options: { lang: string; languages: readonly 
     rows: [],
     visible: [],
     cursor: 0,
+    anchor: 0,
     filter: 'all',
     search: { query: '', editing: false },
     diffView: options.diffView ?? true,
@@ -147,13 +158,13 @@ function clampCursor(cursor: number, count: number): number {
 /** Re-applies filter and search, keeping the selection on the same segment when it is still listed. */
 function refilter(state: ReviewScreenState, patch: Partial<ReviewScreenState>): ReviewScreenState {
   const next = { ...state, ...patch };
-  const keep = selectedKey(state);
+  const keep = selectedKey(state) ?? state.rows[state.anchor]?.key;
   const visible = visibleRows(next.rows, next.filter, next.search.query);
   const at = keep === undefined ? -1 : visible.findIndex((i) => next.rows[i]!.key === keep);
   if (at >= 0) return { ...next, visible, cursor: at };
   // The selected segment left the list: select the next listed one in document order.
-  const was = state.visible[state.cursor] ?? 0;
-  const after = visible.findIndex((i) => i > was);
+  const was = state.visible[state.cursor] ?? state.anchor;
+  const after = visible.findIndex((i) => i >= was);
   const cursor = after >= 0 ? after : clampCursor(visible.length - 1, visible.length);
   return { ...next, visible, cursor, detailScroll: 0 };
 }
@@ -190,8 +201,9 @@ function runCommand(state: ReviewScreenState, command: CommandId): ReviewScreenS
       const filter = FILTERS[(FILTERS.indexOf(state.filter) + 1) % FILTERS.length]!;
       return refilter(state, { filter, notice: null });
     }
-    case 'search': return { ...state, search: { ...state.search, editing: true } };
-    case 'searchConfirm': return { ...state, search: { ...state.search, editing: false } };
+    case 'search': return { ...state, search: { query: state.search.query, editing: true, ...(state.search.query ? { replace: true } : {}) } };
+    case 'searchConfirm': return { ...state, search: { query: state.search.query, editing: false } };
+    case 'searchKeep': return { ...state, search: { query: state.search.query, editing: true } };
     case 'searchCancel': return refilter(state, { search: { query: '', editing: false } });
     case 'searchBackspace': {
       const query = [...state.search.query].slice(0, -1).join('');
@@ -231,6 +243,12 @@ function editorCommand(buffer: EditorBuffer, command: CommandId, width: number):
 const UNDO_LIMIT = 100;
 
 export function reviewReducer(state: ReviewScreenState, action: ReviewAction): ReviewScreenState {
+  const next = reduce(state, action);
+  const selected = next.visible[next.cursor];
+  return selected === undefined || selected === next.anchor ? next : { ...next, anchor: selected };
+}
+
+function reduce(state: ReviewScreenState, action: ReviewAction): ReviewScreenState {
   switch (action.type) {
     case 'loaded': {
       // A language switch keeps the translator on the same segment.
@@ -257,7 +275,8 @@ export function reviewReducer(state: ReviewScreenState, action: ReviewAction): R
       // eslint-disable-next-line no-control-regex
       const typed = action.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
       if (typed === '') return state;
-      return refilter(state, { search: { query: state.search.query + typed, editing: true } });
+      const base = state.search.replace ? '' : state.search.query;
+      return refilter(state, { search: { query: base + typed, editing: true } });
     }
     case 'editStarted':
       return { ...state, editor: { key: action.key, buffer: editor.openBuffer(action.text) }, notice: null };

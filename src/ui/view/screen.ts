@@ -186,7 +186,11 @@ function footerLines(input: ScreenInput): Line[] {
   const width = layout.width;
   let status: Line;
   if (state.search.editing) {
-    status = fitLine([{ text: t('footer.searchPrompt'), style: 'label' }, { text: state.search.query, style: 'text' }, { text: ' ', style: 'cursor' }], width);
+    // An earlier query the prompt was reopened on is shown selected: typing replaces it.
+    const query: Span[] = state.search.replace
+      ? [{ text: state.search.query, style: 'cursor' }]
+      : [{ text: state.search.query, style: 'text' }, { text: ' ', style: 'cursor' }];
+    status = fitLine([{ text: t('footer.searchPrompt'), style: 'label' }, ...query], width);
   } else if (state.notice) {
     const style = state.notice.tone === 'error' ? 'error' : state.notice.tone === 'success' ? 'success' : 'notice';
     status = fitLine([{ text: t(state.notice.id, state.notice.values), style }], width);

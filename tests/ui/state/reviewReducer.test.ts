@@ -107,6 +107,31 @@ describe('filters and search', () => {
     expect(selectedKey(s)).toBe('p2');
   });
 
+  it('/ on an earlier search shows it selected: typing starts a new search, → keeps it to type more', () => {
+    let s = run(press(loaded(), '/'), { type: 'searchTyped', text: 'reuters' }, cmd('searchConfirm'));
+    expect(s.visible.map((i) => s.rows[i]!.key)).toEqual(['p3']);
+    s = run(press(s, '/'), { type: 'searchTyped', text: 'conflit' });
+    expect(s.search.query).toBe('conflit');
+    expect(s.visible.map((i) => s.rows[i]!.key)).toEqual(['p5']);
+    s = run(s, cmd('searchConfirm'), cmd('search'));
+    s = run(s, { type: 'command', command: commandFor('search', '', key({ rightArrow: true }))! }, { type: 'searchTyped', text: ' de' });
+    expect(s.search.query).toBe('conflit de');
+  });
+
+  it('a search that matches nothing loses no selection: clearing it selects the segment selected before', () => {
+    let s = run(press(loaded(), 'j'), cmd('moveDown'), cmd('moveDown')); // p4
+    s = run(press(s, '/'), { type: 'searchTyped', text: 'zzz' });
+    expect(s.visible).toEqual([]);
+    expect(selectedKey(s)).toBeUndefined();
+    s = run(s, cmd('searchCancel'));
+    expect(selectedKey(s)).toBe('p4');
+    // Same when the search is narrowed to nothing and widened again with Backspace.
+    s = run(press(s, '/'), { type: 'searchTyped', text: 'ministère' }, { type: 'searchTyped', text: 'x' });
+    expect(s.visible).toEqual([]);
+    s = run(s, cmd('searchBackspace'));
+    expect(selectedKey(s)).toBe('p4');
+  });
+
   it('searches accented text in NFC whatever form was typed', () => {
     let s = press(loaded(), '/');
     s = run(s, { type: 'searchTyped', text: 'secrétaire'.normalize('NFD') });
