@@ -230,6 +230,17 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
         void perform(entry.key, (lang) => session.restore(lang, entry.key, entry.before as SegmentState | undefined), 'message.undone', { undoable: false });
         return;
       }
+      case 'pageDown':
+      case 'pageUp': {
+        // A page is what the list shows now (a resize's effect may not have run yet), and the
+        // list turns a page with the selection, which keeps its row on screen.
+        const rows = layoutRef.current.listHeight;
+        if (current.pageSize !== rows) act({ type: 'pageSize', rows });
+        const before = current.cursor;
+        act({ type: 'command', command });
+        listTop.current += stateRef.current.cursor - before;
+        return;
+      }
       default:
         act({ type: 'command', command });
     }

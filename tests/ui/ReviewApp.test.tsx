@@ -329,6 +329,37 @@ describe('layout and size', () => {
     }
   });
 
+  it('keeps the list columns in place when it scrolls from p9 to p10', async () => {
+    const twelve: SegmentSpec[] = Array.from({ length: 12 }, (_, i) => ({ text: `Paragraphe ${i + 1}.`, machine: `Paragraph ${i + 1}.` }));
+    const app = renderReview(session(twelve, ['en']), { columns: 100, rows: 24 });
+    const top = await app.waitFor((f) => f.includes('p1 · paragraph'));
+    expect(top).toMatch(/^▸ p1  machine/m);
+    const bottom = await app.press('G');
+    expect(bottom).toMatch(/^▸ p12 machine/m);
+  });
+
+  it('uses the height of a tall terminal for the list, and the selected segment stays readable below it', async () => {
+    const many: SegmentSpec[] = Array.from({ length: 40 }, (_, i) => ({
+      text: `Paragraphe ${i + 1} : le ministère a déclaré que les négociations reprendraient à Genève dans les prochaines semaines, selon Reuters.`,
+      machine: `Paragraph ${i + 1}: the ministry said talks would resume in Geneva in the coming weeks, according to Reuters.`,
+    }));
+    const app = renderReview(session(many, ['en']), { columns: 120, rows: 40 });
+    const listedIn = (f: string) => f.split('\n').filter((line) => /^[▸ ][ !]p\d+ /.test(line));
+    // (The fake terminal takes its size just after the first frame.)
+    const frame = await app.waitFor((f) => f.includes('p1 · paragraph') && listedIn(f).length >= 16, 'a list of 16 rows or more');
+    const listed = listedIn(frame);
+    // The details still show the whole source and machine text of the selected segment.
+    expect(frame).toContain('Reuters.');
+    expect(frame).not.toContain('more lines');
+    // PgDn moves by what the list shows.
+    // PgDn turns a page: the selection moves by what the list shows, and the list with it.
+    const paged = await app.press(KEYS.pageDown);
+    expect(selected(paged)).toBe(`p${1 + listed.length}`);
+    expect(listedIn(paged)[0]).toMatch(new RegExp(`^▸ p${1 + listed.length} `));
+    const back = await app.press(KEYS.pageUp);
+    expect(listedIn(back)[0]).toMatch(/^▸ p1 /);
+  });
+
   it('lets no control sequence from the data reach the terminal', async () => {
     const hostile: SegmentSpec[] = [
       {

@@ -12,7 +12,7 @@ import { safeHttpUrl } from '../hyperlink.js';
 import type { Translate } from '../i18n/index.js';
 import type { Layout } from '../layout.js';
 import type { SegmentView } from '../model/segmentView.js';
-import { selectedKey, type ReviewScreenState } from '../state/reviewReducer.js';
+import { selectedKey, type ReviewScreenState, type SegmentRow } from '../state/reviewReducer.js';
 import {
   editorBlock, fitLine, listLine, padLine, sourceBlock, targetBlock, titleLine,
   type Line, type LineOptions, type Span,
@@ -82,12 +82,29 @@ function headerLines(input: ScreenInput, counts: Record<SegmentStatus, number>):
   return [first, second];
 }
 
+const longestKeys = new WeakMap<readonly SegmentRow[], number>();
+
+/**
+ * The key column's width, from every segment of the article rather than the rows on screen, so
+ * the columns do not shift when the list scrolls from p99 to p100. Kept per rows array (a
+ * review action replaces it).
+ */
+function longestKey(rows: readonly SegmentRow[]): number {
+  let width = longestKeys.get(rows);
+  if (width === undefined) {
+    width = 0;
+    for (const row of rows) width = Math.max(width, row.key.length);
+    longestKeys.set(rows, width);
+  }
+  return width;
+}
+
 function listLines(input: ScreenInput): Line[] {
   const { state, layout } = input;
   const height = layout.listHeight;
   const shown = state.visible.slice(input.listTop, input.listTop + height);
   if (shown.length === 0) return [[{ text: input.options.t(state.loading ? 'message.loading' : 'message.empty'), style: 'dim' }]];
-  const keyWidth = Math.max(...shown.map((i) => state.rows[i]!.key.length));
+  const keyWidth = longestKey(state.rows);
   const statusWidth = Math.max(...(['untranslated', 'machine', 'draft', 'approved', 'stale'] as const).map((s) => displayWidth(input.options.t(`status.${s}`))));
   return shown.map((rowIndex, i) => {
     const row = state.rows[rowIndex]!;
