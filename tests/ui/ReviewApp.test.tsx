@@ -295,6 +295,13 @@ describe('QA findings', () => {
     expect(frame).toContain('QA · numbers: source “24” became “25” in the translation');
   });
 
+  it('marks with ! every listed segment that has findings, before it is opened', async () => {
+    const app = renderReview(qaSession(), { columns: 100, rows: 40 });
+    const frame = await app.waitFor((f) => /^ !p3 /m.test(f), 'p3 marked');
+    expect(selected(frame)).toBe('p1');
+    expect(frame).toMatch(/^ {2}p2 /m);
+  });
+
   it('the QA filter lists only the segments with findings, marked with !', async () => {
     const app = renderReview(qaSession(), { columns: 100, rows: 40 });
     await app.waitFor((f) => f.includes('p3'));

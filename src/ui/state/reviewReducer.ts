@@ -298,10 +298,15 @@ function reduce(state: ReviewScreenState, action: ReviewAction): ReviewScreenSta
       return { ...state, notice: action.notice };
     case 'qaCounted': {
       if (action.lang !== state.lang) return state;
+      let changed = false;
       const rows = state.rows.map((row) => {
         const count = action.counts[row.key];
-        return count === undefined || count === row.qaIssues ? row : { ...row, qaIssues: count };
+        if (count === undefined || count === row.qaIssues) return row;
+        changed = true;
+        return { ...row, qaIssues: count };
       });
+      // Nothing new: the same state, so the screen does not draw again.
+      if (!changed) return state;
       return state.filter === 'qa' ? refilter(state, { rows }) : { ...state, rows };
     }
     case 'select': {

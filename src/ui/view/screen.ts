@@ -110,7 +110,10 @@ function listLines(input: ScreenInput): Line[] {
     const row = state.rows[rowIndex]!;
     const view = input.viewOf(row.key);
     const selected = input.listTop + i === state.cursor;
-    const flagged = row.qaIssues > 0;
+    // Findings are computed per segment revision when first needed (a row scrolling into view
+    // costs one segment's checks), so every listed segment with findings is marked, not only
+    // those already opened or scanned by the QA filter.
+    const flagged = input.qaOf ? input.qaOf(row.key).length > 0 : row.qaIssues > 0;
     const sideBySide = layout.mode === 'sideBySide';
     // One cached line per (segment revision, selection, column widths, width): moving the
     // selection redraws two rows' worth of work, not the whole list's.

@@ -167,6 +167,12 @@ describe('saving updates', () => {
     expect(s.undo.map((e) => e.key)).toEqual(['p2']);
   });
 
+  it('QA counts that change nothing leave the state as it was (no redraw)', () => {
+    const s = loaded();
+    expect(run(s, { type: 'qaCounted', lang: 'en', counts: { p4: 2, p1: 0 } })).toBe(s);
+    expect(run(s, { type: 'qaCounted', lang: 'en', counts: { p1: 1 } }).rows[0]!.qaIssues).toBe(1);
+  });
+
   it('undoes per language: the entry u takes is the last one of the language on screen', () => {
     let s = run(loaded(), { type: 'undoPushed', entry: { key: 'p2', lang: 'en', before: undefined } },
       { type: 'undoPushed', entry: { key: 'p3', lang: 'vi', before: undefined } });
