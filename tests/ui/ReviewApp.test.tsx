@@ -291,8 +291,16 @@ describe('QA findings', () => {
   it('shows the selected segment’s findings under its texts', async () => {
     const app = renderReview(qaSession(), { columns: 100, rows: 40 });
     await app.waitFor((f) => f.includes('p3'));
-    const frame = await app.press('G', (f) => f.includes('QA · numbers'));
-    expect(frame).toContain('QA · numbers: source “24” became “25” in the translation');
+    const frame = await app.press('G', (f) => f.includes('· numbers'));
+    // The severity in words, not only in colour.
+    expect(frame).toContain('QA error · numbers: source “24” became “25” in the translation');
+  });
+
+  it('names the check and its severity in the UI language', async () => {
+    const app = renderReview(qaSession(), { columns: 100, rows: 40, uiLanguage: 'vi' });
+    await app.waitFor((f) => f.includes('p3'));
+    const frame = await app.press('G', (f) => f.includes('số liệu'));
+    expect(frame).toContain('Lỗi QA · số liệu (numbers): source “24” became “25”');
   });
 
   it('marks with ! every listed segment that has findings, before it is opened', async () => {

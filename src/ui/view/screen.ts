@@ -137,7 +137,12 @@ function sideBySide(left: readonly Line[], right: readonly Line[], layout: Layou
 function qaLines(findings: readonly QaFinding[], width: number, { t }: LineOptions): Line[] {
   const lines: Line[] = [];
   for (const finding of findings) {
-    const head = `${t('label.qa', { check: finding.check })}: `;
+    // Severity in words as well as colour (without colour it would not show); the check's name
+    // in the UI's language, with its id (what `verso qa ignore` takes). The detail is core/qa's,
+    // in English: its wording is assembled from English phrases (`month June (“juin”)`).
+    const name = t(`qaCheck.${finding.check}`);
+    const check = name === finding.check ? name : `${name} (${finding.check})`;
+    const head = `${t('label.qa', { severity: t(`qaSeverity.${finding.severity}`), check })}: `;
     wrapText(head + sanitizeLine(finding.message), width).forEach((row, i) => {
       lines.push(i === 0
         ? [{ text: row.slice(0, head.length), style: finding.severity === 'error' ? 'error' : 'notice' }, { text: row.slice(head.length), style: 'text' }]
