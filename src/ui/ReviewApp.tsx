@@ -269,7 +269,11 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     if (current.editor) {
       const command = commandFor('editor', input, key);
       if (command === 'editorSave') saveEditor();
-      else if (command === 'editorCancel') act({ type: 'editClosed' });
+      else if (command === 'editorCancel') {
+        act({ type: 'editClosed' });
+        // Say so: what was typed is gone (nothing was written, so u cannot bring it back).
+        if (isDirty(current.editor.buffer)) notify({ id: 'message.discarded', values: { key: current.editor.key }, tone: 'info' });
+      }
       else if (command === 'editorExternal') editExternally(current.editor.key, current.editor.buffer.text);
       else if (command) act({ type: 'editorCommand', command, width: editorWidth(layoutRef.current) });
       else if (!key.ctrl && !key.meta && input) act({ type: 'editorTyped', text: input });
@@ -345,8 +349,13 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   });
   const allHelp = useMemo(() => helpLines(t, layout.width), [t, layout.width]);
   const helpRoom = layout.height - layout.headerHeight - layout.footerHeight;
-  const help = state.help
-    ? allHelp.slice(Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom)), Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom)) + helpRoom)
-    : null;
+  let help: Line[] | null = null;
+  if (state.help) {
+    const top = Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom));
+    help = allHelp.slice(top, top + helpRoom);
+    // As in the details: say that the help goes on below, rather than cut it silently.
+    const hidden = allHelp.length - top - help.length;
+    if (hidden > 0 && helpRoom > 1) help = [...help.slice(0, -1), [{ text: t('label.more', { count: hidden + 1 }), style: 'dim' }]];
+  }
   return <ReviewScreen screen={screen} layout={layout} help={help} />;
 }

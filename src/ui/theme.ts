@@ -7,7 +7,8 @@ export const THEME: Record<Role, TextProps> = {
   dim: { dimColor: true },
   label: { color: 'cyan', bold: true },
   key: { bold: true },
-  selected: { bold: true },
+  // The selected row's source text in reverse video: one bar the eye finds in a long list.
+  selected: { bold: true, inverse: true },
   origin: { color: 'magenta' },
   added: { color: 'green', underline: true },
   removed: { color: 'red', strikethrough: true },

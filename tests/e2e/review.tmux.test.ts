@@ -88,6 +88,11 @@ describe('verso review in tmux', () => {
     // Move to p2.
     const moved = await press('j', (s) => s.includes('▸ p2'));
     expect(moved).toContain('p2 · caption · machine');
+    // The selected row stands out in reverse video; the others do not.
+    const rows = styledScreen().split('\n');
+    const reverse = /\u001b\[(?:\d+;)*7m/;
+    expect(rows.find((line) => line.includes('p2') && line.includes('Lloyd'))).toMatch(reverse);
+    expect(rows.find((line) => line.includes('p3') && line.includes('Selon'))).not.toMatch(reverse);
 
     // Edit inline: the editor opens on the machine text with the cursor at its end.
     await press('e', (s) => s.includes('Editing'));
@@ -142,8 +147,8 @@ describe('verso review in tmux', () => {
     const command = `env -u FORCE_COLOR -u NO_COLOR ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review ${SEED_ID} --to en`;
     tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', dir, '-e', 'VERSO_USER=e2e-translator', command);
     await waitForScreen((s) => s.includes('p1 · paragraph'), 'the review screen');
-    await press('G', (s) => s.includes('▸ p9'));
-    await press('k', (s) => s.includes('▸ p8'));
+    await press('G', (s) => s.includes('p9 · paragraph'));
+    await press('k', (s) => s.includes('p8 · paragraph'));
     await press('e', (s) => s.includes('Editing'));
     for (const ch of 'Nguyễn') await press(ch, undefined, true);
 

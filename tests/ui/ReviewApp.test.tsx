@@ -173,7 +173,8 @@ describe('the review screen', () => {
     await app.press('G');
     await app.press('e', (f) => f.includes('Editing'));
     await app.press('x');
-    await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
+    const discarded = await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
+    expect(discarded).toContain('p5: changes discarded, nothing saved.');
     expect(s.log).toEqual([]);
     await app.press('e', (f) => f.includes('Editing'));
     await app.press('O');
@@ -263,6 +264,30 @@ describe('the review screen', () => {
     expect(help).toContain('Take the machine translation as the draft');
     const closed = await app.press(KEYS.escape, (f) => !f.includes('Next segment needing work'));
     expect(selected(closed)).toBe('p1');
+  });
+
+  it('on a short terminal the help says it goes on below, and scrolls', async () => {
+    const app = renderReview(session(), { rows: 24 });
+    await app.waitFor((f) => selected(f) === 'p1');
+    const help = await app.press('?', (f) => f.includes('Keys'));
+    expect(help).toMatch(/↓ \d+ more lines/);
+    expect(help).toContain('↑↓ scroll · ? or esc close');
+    const scrolled = await app.press('J');
+    expect(scrolled).not.toContain('Keys —');
+  });
+
+  it('the key line says what the keys do now: the list, the editor, the search prompt', async () => {
+    const app = renderReview(session(), { columns: 120, rows: 30 });
+    const list = await app.waitFor((f) => selected(f) === 'p1');
+    // Wide enough for words, not the compact form; help and quit always shown.
+    expect(list).toContain('↑↓ move · n/N needs work · enter approve');
+    expect(list).toMatch(/\? help · q quit\s*$/m);
+    const editing = await app.press('e', (f) => f.includes('Editing'));
+    expect(editing).toContain('esc or ctrl+s save · ctrl+x discard');
+    expect(editing).not.toContain('q quit');
+    await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
+    const searching = await app.press('/', (f) => f.includes('Search:'));
+    expect(searching).toContain('enter keep this search · esc clear it');
   });
 
   it('speaks French and Vietnamese', async () => {

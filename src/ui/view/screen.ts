@@ -222,9 +222,27 @@ function footerLines(input: ScreenInput): Line[] {
   } else {
     status = [];
   }
-  const full = t('footer.keys');
-  const keys = fitLine([{ text: displayWidth(full) <= width ? full : t('footer.keysShort'), style: 'dim' }], width);
+  const keys = fitLine([{ text: footerKeys(state, width, t), style: 'dim' }], width);
   return layout.footerHeight < 2 ? [state.search.editing || state.notice ? status : keys] : [status, keys];
+}
+
+/**
+ * The key line for what the keys do now: in the editor, the search prompt and the help, the list's
+ * keys do not apply (`q` types a q in the editor), so their own keys are shown. Items are in
+ * order of importance; those that do not fit are left out from the end — except the list's last
+ * two, `? help` and `q quit`, which always stay. When too few fit, the list's compact form.
+ */
+function footerKeys(state: ReviewScreenState, width: number, t: LineOptions['t']): string {
+  const [id, keep] = state.help ? ['footer.helpKeys', 0]
+    : state.search.editing ? ['footer.searchKeys', 0]
+      : state.editor ? ['footer.editorKeys', 0]
+        : ['footer.keys', 2];
+  const items = t(id).split(' · ');
+  const tail = keep > 0 ? items.splice(items.length - keep) : [];
+  const fits = () => displayWidth([...items, ...tail].join(' · ')) <= width;
+  while (items.length > 0 && !fits()) items.pop();
+  if (id === 'footer.keys' && items.length < 3) return t('footer.keysShort');
+  return [...items, ...tail].join(' · ');
 }
 
 export function buildScreen(input: ScreenInput): Screen {
