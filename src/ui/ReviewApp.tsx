@@ -68,7 +68,8 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   const listTop = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const size = useTerminalSize();
-  const layout = useMemo(() => computeLayout(size.columns, size.rows), [size]);
+  const listed = state.loading ? Number.POSITIVE_INFINITY : state.visible.length;
+  const layout = useMemo(() => computeLayout(size.columns, size.rows, listed), [size, listed]);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   useEffect(() => act({ type: 'pageSize', rows: layout.listHeight }), [layout.listHeight]);

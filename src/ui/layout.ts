@@ -36,7 +36,12 @@ export const DETAIL_ROWS_WANTED = { sideBySide: 16, stacked: 22 } as const;
 /** On a tall terminal the details keep this share of the body (long or stale segments use it). */
 const DETAIL_SHARE = 0.4;
 
-export function computeLayout(columns: number, rows: number): Layout {
+/**
+ * `listed`: how many segments the list has to show. When they are fewer than the rows the list
+ * would get, the list takes just what it needs and the details get the rest (a 9-paragraph
+ * article on a tall terminal shows its long segments whole instead of blank rows).
+ */
+export function computeLayout(columns: number, rows: number, listed = Number.POSITIVE_INFINITY): Layout {
   const width = Math.max(20, Math.floor(columns) || 80);
   const height = Math.max(4, (Math.floor(rows) || 24) - 1);
   const tiny = height < 12;
@@ -45,15 +50,18 @@ export function computeLayout(columns: number, rows: number): Layout {
   const body = height - headerHeight - footerHeight;
   const mode = width >= SIDE_BY_SIDE_MIN_COLUMNS ? 'sideBySide' : 'stacked';
   const separatorHeight = body >= 3 ? 1 : 0;
-  // The split depends on the terminal's size only, never on the segment shown, so the list does
-  // not jump while the translator steps through it. The details get the rows a long paragraph
+  // The split depends on the terminal's size (and on how many segments are listed, when they are
+  // fewer than the list's rows), never on the segment shown, so the list does not jump while the
+  // translator steps through it. The details get the rows a long paragraph
   // needs (or their share of a tall terminal); the list gets every other row — a tall terminal
   // shows more segments — but never less than a quarter of the body, the context that says
   // where one is in the article. Whatever does not fit in the details scrolls (J/K).
   const rest = body - separatorHeight;
   const minList = Math.max(1, Math.floor(body / 4));
-  const detailHeight = Math.max(0, Math.min(rest - minList, Math.max(DETAIL_ROWS_WANTED[mode], Math.round(rest * DETAIL_SHARE))));
-  const listHeight = rest - detailHeight;
+  const detailRows = Math.max(0, Math.min(rest - minList, Math.max(DETAIL_ROWS_WANTED[mode], Math.round(rest * DETAIL_SHARE))));
+  const fullList = rest - detailRows;
+  const listHeight = Math.max(1, Math.min(fullList, Math.floor(listed)));
+  const detailHeight = detailRows + fullList - listHeight;
   const gutter = mode === 'sideBySide' ? 3 : 0;
   const left = mode === 'sideBySide' ? Math.floor((width - gutter) / 2) : width;
   const right = mode === 'sideBySide' ? width - gutter - left : width;

@@ -282,7 +282,7 @@ describe('the review screen', () => {
     // Wide enough for words, not the compact form; help and quit always shown.
     expect(list).toContain('↑↓ move · n/N needs work · enter approve');
     expect(list).toMatch(/\? help · q quit\s*$/m);
-    const editing = await app.press('e', (f) => f.includes('Editing'));
+    const editing = await app.press('e', (f) => f.includes('esc or ctrl+s save'));
     expect(editing).toContain('esc or ctrl+s save · ctrl+x discard');
     expect(editing).not.toContain('q quit');
     await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
@@ -319,6 +319,19 @@ describe('QA findings', () => {
     const frame = await app.press('G', (f) => f.includes('· numbers'));
     // The severity in words, not only in colour.
     expect(frame).toContain('QA error · numbers: source “24” became “25” in the translation');
+  });
+
+  it('in the editor, the cursor row is never hidden under the "more lines" row', async () => {
+    const long = `${'The president said that the attack was certain and that nothing would change. '.repeat(12)}It happened on June 25 at the end.`;
+    const specs: SegmentSpec[] = [{ text: 'Le président a déclaré le 24 juin que l’attaque était certaine.', draft: long }];
+    const article = buildArticle('0001_qa', specs);
+    const s = new MemorySession(article, { en: buildState(article, specs, 'en') }, ['en'], { sourceLang: 'fr', targetLang: 'en' });
+    const app = renderReview(s, { columns: 80, rows: 24 });
+    await app.waitFor((f) => f.includes('!p1'), 'p1 marked with its QA findings');
+    const editing = await app.press('e', (f) => f.includes('esc or ctrl+s save'));
+    // The cursor sits after the last word; lines (the findings) follow the text.
+    expect(editing).toMatch(/more lines/);
+    expect(editing).toContain('the end.▏');
   });
 
   it('names the check and its severity in the UI language', async () => {
@@ -367,6 +380,16 @@ describe('layout and size', () => {
       const frame = await app.waitFor((f) => f.split('\n').every((line) => line.length <= columns * 3) && f.split('\n').length <= rows - 1, `${columns}×${rows}`);
       expect(frame.split('\n').length).toBeLessThanOrEqual(rows - 1);
     }
+  });
+
+  it('a short article on a tall terminal gives the rows its list does not need to the details', async () => {
+    const long = 'Le ministère a déclaré que les négociations reprendraient à Genève dans les prochaines semaines. '.repeat(8);
+    const specs: SegmentSpec[] = [{ text: long, machine: long.replace(/Le ministère/g, 'The ministry') }, ...SPECS.slice(1)];
+    const app = renderReview(session(specs, ['en']), { columns: 120, rows: 40 });
+    const frame = await app.waitFor((f) => f.includes('p1 · paragraph') && !f.includes('Loading'));
+    // The list shows its 5 segments; the details, with the rows left over, show p1 whole.
+    expect(frame).not.toContain('more lines');
+    expect(frame).toContain('Human: none yet');
   });
 
   it('keeps the list columns in place when it scrolls from p9 to p10', async () => {

@@ -37,6 +37,15 @@ describe('the split between the segment list and the details', () => {
     expect(narrow.listHeight).toBeGreaterThanOrEqual(20);
   });
 
+  it('a list with fewer segments than rows takes what it needs; the details get the rest', () => {
+    const full = computeLayout(120, 40);
+    const short = computeLayout(120, 40, 9);
+    expect(short.listHeight).toBe(9);
+    expect(short.detailHeight).toBe(full.detailHeight + full.listHeight - 9);
+    expect(computeLayout(120, 40, 0).listHeight).toBe(1); // the row that says nothing is listed
+    expect(computeLayout(120, 40, 500)).toEqual(full);
+  });
+
   it('gives the list at least a quarter of the body, and more rows never shrink either part', () => {
     fc.assert(
       fc.property(fc.integer({ min: 20, max: 400 }), fc.integer({ min: 5, max: 199 }), (columns, rows) => {

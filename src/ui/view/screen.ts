@@ -195,8 +195,10 @@ function detailLines(input: ScreenInput): Line[] {
   const room = Math.max(0, layout.detailHeight - 1);
   let scroll = Math.max(0, Math.min(state.detailScroll, body.length - room));
   if (cursorLine !== null) {
+    // When lines follow, the last row says so ("↓ n more lines"): the cursor's row stays above it.
+    const usable = body.length > room && room > 1 ? room - 1 : room;
     if (cursorLine < scroll) scroll = cursorLine;
-    else if (cursorLine >= scroll + room) scroll = cursorLine - room + 1;
+    else if (cursorLine >= scroll + usable) scroll = cursorLine - usable + 1;
   }
   let visible = body.slice(scroll, scroll + room);
   const hidden = body.length - scroll - visible.length;
