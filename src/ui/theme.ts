@@ -17,6 +17,7 @@ export const THEME: Record<Role, TextProps> = {
   error: { color: 'red', bold: true },
   success: { color: 'green' },
   link: { color: 'blue', underline: true },
+  match: { backgroundColor: 'yellow', color: 'black' },
   'status-untranslated': { color: 'red' },
   'status-machine': { color: 'cyan' },
   'status-draft': { color: 'yellow' },

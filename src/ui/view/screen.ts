@@ -14,7 +14,7 @@ import type { Layout } from '../layout.js';
 import type { SegmentView } from '../model/segmentView.js';
 import { selectedKey, type ReviewScreenState, type SegmentRow } from '../state/reviewReducer.js';
 import {
-  editorBlock, fitLine, listLine, padLine, sourceBlock, targetBlock, titleLine,
+  editorBlock, fitLine, highlightMatches, listLine, padLine, sourceBlock, targetBlock, titleLine,
   type Line, type LineOptions, type Span,
 } from './lines.js';
 
@@ -190,6 +190,15 @@ function detailLines(input: ScreenInput): Line[] {
         : sideBySide(source(layout.columns.left), target(layout.columns.right), layout)),
       ...qaLines(findings, layout.width, options),
     ]);
+  }
+
+  // While a search is on, its matches are marked in the texts (where in a long paragraph the
+  // segment matched); in the editor the text is the translator's, unmarked.
+  const needle = state.search.query.trim().normalize('NFC').toLowerCase();
+  if (needle !== '' && !editing) {
+    const plainBody = body;
+    body = input.cache.get(cacheKey(`match|${layout.mode}|${state.diffView ? 'diff' : 'full'}|qa${findings.length}|${needle}`), layout.width, () =>
+      plainBody.map((line) => highlightMatches(line, needle)));
   }
 
   const room = Math.max(0, layout.detailHeight - 1);
