@@ -94,7 +94,7 @@ export const en = {
     noDraft: '{{key}} has no draft to revert.',
     nothingToApprove: '{{key}} has no text to approve: accept the machine translation or edit first.',
     emptyText: 'An empty translation is not saved: type a text, or ctrl+x to discard.',
-    noMatch: 'No segment matches.',
+    noMoreNeedsWork: 'No more segments needing work this way (n looks down, N up).',
     failed: 'Not saved: {{error}}',
     loading: 'Loading…',
     empty: 'No segment to show: f changes the filter, / then Esc clears the search.',

@@ -95,7 +95,7 @@ export const fr: UiResources = {
     noDraft: '{{key}} n’a pas de brouillon à retirer.',
     nothingToApprove: '{{key}} n’a pas de texte à approuver : reprenez la machine ou modifiez d’abord.',
     emptyText: 'Une traduction vide n’est pas enregistrée : saisissez un texte, ou ctrl+x pour abandonner.',
-    noMatch: 'Aucun segment ne correspond.',
+    noMoreNeedsWork: 'Plus de segment à traiter dans ce sens (n cherche vers le bas, N vers le haut).',
     failed: 'Non enregistré : {{error}}',
     loading: 'Chargement…',
     empty: 'Aucun segment à afficher : f change le filtre, / puis Échap efface la recherche.',

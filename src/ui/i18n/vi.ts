@@ -95,7 +95,7 @@ export const vi: UiResources = {
     noDraft: '{{key}} không có bản nháp để bỏ.',
     nothingToApprove: '{{key}} chưa có văn bản để duyệt: hãy dùng bản máy hoặc sửa trước.',
     emptyText: 'Bản dịch trống không được lưu: hãy nhập văn bản, hoặc ctrl+x để bỏ.',
-    noMatch: 'Không có đoạn nào khớp.',
+    noMoreNeedsWork: 'Không còn đoạn cần xử lý theo hướng này (n tìm xuống, N tìm lên).',
     failed: 'Chưa lưu: {{error}}',
     loading: 'Đang tải…',
     empty: 'Không có đoạn nào: f đổi bộ lọc, / rồi Esc xoá tìm kiếm.',

@@ -194,7 +194,7 @@ function runCommand(state: ReviewScreenState, command: CommandId): ReviewScreenS
     case 'nextNeedsWork':
     case 'prevNeedsWork': {
       const found = findNeedingWork(state, command === 'nextNeedsWork' ? 1 : -1);
-      return found === undefined ? { ...state, notice: { id: 'message.noMatch', tone: 'info' } } : moveTo(state, found);
+      return found === undefined ? { ...state, notice: { id: 'message.noMoreNeedsWork', tone: 'info' } } : moveTo(state, found);
     }
     case 'toggleDiff': return { ...state, diffView: !state.diffView, detailScroll: 0 };
     case 'cycleFilter': {

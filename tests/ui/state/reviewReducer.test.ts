@@ -63,7 +63,7 @@ describe('moving', () => {
     expect(selectedKey(s)).toBe('p2');
     s = press(press(s, 'G'), 'n');
     expect(selectedKey(s)).toBe('p5');
-    expect(s.notice?.id).toBe('message.noMatch');
+    expect(s.notice?.id).toBe('message.noMoreNeedsWork');
   });
 
   it('moving resets the detail scroll', () => {
