@@ -41,6 +41,15 @@ export interface ReviewAppProps {
   exitHooks?: ExitHooks;
 }
 
+/**
+ * Esc followed quickly by a key reaches us as one Alt chord (`Esc j` is alt+j). In the editor and
+ * the search prompt an unbound Alt+character is that: the translator leaving with Esc and going
+ * on (`Esc j` moves down) — not a chord to ignore, which swallowed both keys.
+ */
+function isEscapeThenKey(input: string, key: Key): boolean {
+  return key.meta && !key.ctrl && [...input].length === 1 && input >= ' ';
+}
+
 /** Columns the inline editor wraps its text to (one is kept for the cursor). */
 function editorWidth(layout: Layout): number {
   return Math.max(1, (layout.mode === 'stacked' ? layout.width : layout.columns.right) - 1);
@@ -264,7 +273,10 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     if (current.search.editing) {
       const command = commandFor('search', input, key);
       if (command) act({ type: 'command', command });
-      else if (!key.ctrl && !key.meta && input) act({ type: 'searchTyped', text: input });
+      else if (isEscapeThenKey(input, key)) {
+        act({ type: 'command', command: 'searchCancel' });
+        handleKey(...keyOfChar(input));
+      } else if (!key.ctrl && !key.meta && input) act({ type: 'searchTyped', text: input });
       return;
     }
     if (current.editor) {
@@ -277,7 +289,11 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       }
       else if (command === 'editorExternal') editExternally(current.editor.key, current.editor.buffer.text);
       else if (command) act({ type: 'editorCommand', command, width: editorWidth(layoutRef.current) });
-      else if (!key.ctrl && !key.meta && input) act({ type: 'editorTyped', text: input });
+      else if (isEscapeThenKey(input, key)) {
+        // Esc typed quickly followed by a key: leave the editor (saving), then that key is the list's.
+        saveEditor();
+        if (stateRef.current.editor === null) handleKey(...keyOfChar(input));
+      } else if (!key.ctrl && !key.meta && input) act({ type: 'editorTyped', text: input });
       return;
     }
     const command = commandFor('list', input, key);

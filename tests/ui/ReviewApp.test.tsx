@@ -183,6 +183,23 @@ describe('the review screen', () => {
     expect(s.segment('en', 'p5')?.draft?.text).toBe('OK');
   });
 
+  it('Esc typed fast and a key (one Alt chord to the terminal) saves, leaves the editor and runs the key', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press('e', (f) => f.includes('Editing'));
+    await app.press('!');
+    const after = await app.press(`${KEYS.escape}j`, (f) => f.includes('p2: draft saved.') && selected(f) === 'p3');
+    expect(after).not.toContain('Editing');
+    expect(s.segment('en', 'p2')?.draft?.text).toBe('US Secretary of Defense Lloyd Austin!');
+    // Same from the search prompt: the search is left, the key moves.
+    await app.press('/', (f) => f.includes('Search:'));
+    await app.press('x');
+    const moved = await app.press(`${KEYS.escape}k`, (f) => !f.includes('Search:') && selected(f) === 'p2');
+    expect(moved).toContain('5 shown');
+  });
+
   it('refuses to save an emptied translation and keeps the editor open', async () => {
     const s = session();
     const app = renderReview(s);
