@@ -296,7 +296,8 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
       } else if (!key.ctrl && !key.meta && input) act({ type: 'editorTyped', text: input });
       return;
     }
-    const command = commandFor('list', input, key);
+    // In the list Esc does nothing: Esc and a key typed quickly (one Alt chord) is that key.
+    const command = commandFor('list', input, key) ?? (isEscapeThenKey(input, key) ? commandFor('list', ...keyOfChar(input)) : undefined);
     // While an article loads, keys still move and filter (the reducer copes with an empty list);
     // actions that need the records wait for them.
     if (command && (!current.loading || !NEEDS_DATA.has(command))) runListCommand(command);

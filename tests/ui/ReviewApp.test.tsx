@@ -198,6 +198,8 @@ describe('the review screen', () => {
     await app.press('x');
     const moved = await app.press(`${KEYS.escape}k`, (f) => !f.includes('Search:') && selected(f) === 'p2');
     expect(moved).toContain('5 shown');
+    // And in the list, where Esc does nothing, the key still counts.
+    expect(selected(await app.press(`${KEYS.escape}j`))).toBe('p3');
   });
 
   it('refuses to save an emptied translation and keeps the editor open', async () => {
