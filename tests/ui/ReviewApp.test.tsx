@@ -69,10 +69,13 @@ describe('the review screen', () => {
     const frame = await app.press('f', (f) => f.includes('filter: needs work'));
     expect(frame).not.toMatch(/ {2}p3 /);
     await app.press('f', (f) => f.includes('filter: stale'));
-    const stale = await app.waitFor((f) => f.includes('Source change'));
+    const stale = await app.waitFor((f) => f.includes('Source, changed since the approval'));
     expect(selected(stale)).toBe('p4');
     expect(stale).toContain('{+de la Défense+}');
     expect(stale).toContain('{+le ministre+}');
+    // The change stands for the source: the paragraph is not shown twice, the translation follows.
+    expect(stale).not.toMatch(/^Source\s*$/m);
+    expect(stale).toContain('The Russian ministry said Belousov had warned his counterpart.');
   });
 
   it('moves with j/k and the arrows, and jumps with n to the next segment needing work', async () => {

@@ -32,7 +32,7 @@ export const en = {
   label: {
     origin: 'Origin',
     source: 'Source',
-    sourceChange: 'Source change (previous → current)',
+    sourceChange: 'Source, changed since the approval (previous → current)',
     machine: 'Machine · {{engine}} · {{date}}',
     noMachine: 'Machine: none yet (verso translate)',
     draft: 'Draft · {{by}} · {{date}}',

@@ -34,7 +34,7 @@ export const fr: UiResources = {
   label: {
     origin: 'Origine',
     source: 'Source',
-    sourceChange: 'Changement de la source (précédente → actuelle)',
+    sourceChange: 'Source, modifiée depuis l’approbation (précédente → actuelle)',
     machine: 'Machine · {{engine}} · {{date}}',
     noMachine: 'Machine : rien pour l’instant (verso translate)',
     draft: 'Brouillon · {{by}} · {{date}}',

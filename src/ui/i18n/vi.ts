@@ -34,7 +34,7 @@ export const vi: UiResources = {
   label: {
     origin: 'Bản gốc',
     source: 'Nguồn',
-    sourceChange: 'Thay đổi của nguồn (trước → hiện tại)',
+    sourceChange: 'Nguồn, đã thay đổi từ khi duyệt (trước → hiện tại)',
     machine: 'Máy dịch · {{engine}} · {{date}}',
     noMachine: 'Máy dịch: chưa có (verso translate)',
     draft: 'Bản nháp · {{by}} · {{date}}',

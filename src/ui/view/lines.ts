@@ -79,11 +79,12 @@ export function sourceBlock(view: SegmentView, width: number, options: LineOptio
   if (view.origin !== null) {
     lines.push(label(t('label.origin'), width), ...wrapped(view.origin, width, 'origin'));
   }
-  lines.push(label(t('label.source'), width), ...wrapped(view.source, width));
+  // A stale segment's source is shown as its change since the approval (the current text with
+  // what was removed and added marked): the plain text as well would repeat the paragraph and
+  // push the translation, what the translator has to fix, off a small screen.
   const change = sourceDiff(view);
-  if (change) {
-    lines.push(label(t('label.sourceChange'), width), ...wrapSpans(diffSpans(change, options.markers), width));
-  }
+  if (change) lines.push(label(t('label.sourceChange'), width), ...wrapSpans(diffSpans(change, options.markers), width));
+  else lines.push(label(t('label.source'), width), ...wrapped(view.source, width));
   return lines;
 }
 
