@@ -253,7 +253,10 @@ function reduce(state: ReviewScreenState, action: ReviewAction): ReviewScreenSta
     case 'loaded': {
       // A language switch keeps the translator on the same segment.
       const next = refilter({ ...state, rows: action.rows }, { lang: action.lang, loading: false, pending: [] });
-      const first = state.rows.length === 0 ? { ...next, cursor: 0 } : next;
+      // Opening an article starts where the work is: on the first segment that needs work (a
+      // translator coming back to a half-reviewed article is not sent through the approved ones).
+      const start = Math.max(0, next.visible.findIndex((i) => needsWork(next.rows[i]!.status)));
+      const first = state.rows.length === 0 ? { ...next, cursor: start } : next;
       return state.pending.reduce(runCommand, first);
     }
     case 'command':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   initialReviewState, reviewReducer, selectedKey, undoEntry,
-  type ReviewAction, type ReviewScreenState,
+  type ReviewAction, type ReviewScreenState, type SegmentRow,
 } from '../../../src/ui/state/reviewReducer.js';
 import { commandFor, type CommandId } from '../../../src/ui/keys/bindings.js';
 import { key, row } from '../support/builders.js';
@@ -13,6 +13,11 @@ function loaded(rows = [
   row('p4', 'stale', 'Le ministère russe', 2),
   row('p5', 'untranslated', 'Point de conflit'),
 ]): ReviewScreenState {
+  // On the first segment (opening selects the first one needing work, p2 here).
+  return reviewReducer(opened(rows), { type: 'command', command: 'first' });
+}
+
+function opened(rows: SegmentRow[]): ReviewScreenState {
   const start = initialReviewState({ lang: 'en', languages: ['en', 'vi'] });
   return reviewReducer(start, { type: 'loaded', lang: 'en', rows });
 }
@@ -180,6 +185,14 @@ describe('saving updates', () => {
     s = run(s, { type: 'undoPopped' });
     expect(s.undo.map((e) => `${e.lang} ${e.key}`)).toEqual(['vi p3']);
     expect(undoEntry(s)).toBeUndefined();
+  });
+});
+
+describe('opening an article', () => {
+  it('selects the first segment that needs work, or the first one when all are approved', () => {
+    expect(selectedKey(opened([row('p1', 'approved'), row('p2', 'machine'), row('p3', 'untranslated')]))).toBe('p2');
+    expect(selectedKey(opened([row('p1', 'approved'), row('p2', 'approved')]))).toBe('p1');
+    expect(selectedKey(opened([row('p1', 'machine'), row('p2', 'approved')]))).toBe('p1');
   });
 });
 
