@@ -19,7 +19,7 @@ import { computeLayout, scrollWindow, type Layout } from './layout.js';
 import { activeSegments, buildRow, buildSegmentView, type SegmentView } from './model/segmentView.js';
 import type { ReviewData, ReviewSession } from './session.js';
 import { isDirty } from './state/editor.js';
-import { initialReviewState, reviewReducer, selectedKey, type Notice, type ReviewAction, type ReviewScreenState } from './state/reviewReducer.js';
+import { initialReviewState, reviewReducer, selectedKey, undoEntry, type Notice, type ReviewAction, type ReviewScreenState } from './state/reviewReducer.js';
 import { helpLines } from './view/help.js';
 import type { Line } from './view/lines.js';
 import { buildScreen } from './view/screen.js';
@@ -39,6 +39,15 @@ export interface ReviewAppProps {
   /** Opens the user's $EDITOR on a text; resolves to the edited text, or null if unchanged/failed. */
   externalEditor?: (text: string, key: string) => Promise<string | null>;
   exitHooks?: ExitHooks;
+}
+
+/**
+ * Esc followed quickly by a key reaches us as one Alt chord (`Esc j` is alt+j). In the editor and
+ * the search prompt an unbound Alt+character is that: the translator leaving with Esc and going
+ * on (`Esc j` moves down) — not a chord to ignore, which swallowed both keys.
+ */
+function isEscapeThenKey(input: string, key: Key): boolean {
+  return key.meta && !key.ctrl && [...input].length === 1 && input >= ' ';
 }
 
 /** Columns the inline editor wraps its text to (one is kept for the cursor). */
@@ -68,7 +77,8 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   const listTop = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const size = useTerminalSize();
-  const layout = useMemo(() => computeLayout(size.columns, size.rows), [size]);
+  const listed = state.loading ? Number.POSITIVE_INFINITY : state.visible.length;
+  const layout = useMemo(() => computeLayout(size.columns, size.rows, listed), [size, listed]);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   useEffect(() => act({ type: 'pageSize', rows: layout.listHeight }), [layout.listHeight]);
@@ -220,7 +230,7 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
         if (key) editExternally(key, viewOf(key).editable);
         return;
       case 'undo': {
-        const entry = current.undo[current.undo.length - 1];
+        const entry = undoEntry(current);
         if (!entry) {
           notify({ id: 'message.nothingToUndo', tone: 'info' });
           return;
@@ -228,6 +238,17 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
         act({ type: 'undoPopped' });
         act({ type: 'select', key: entry.key });
         void perform(entry.key, (lang) => session.restore(lang, entry.key, entry.before as SegmentState | undefined), 'message.undone', { undoable: false });
+        return;
+      }
+      case 'pageDown':
+      case 'pageUp': {
+        // A page is what the list shows now (a resize's effect may not have run yet), and the
+        // list turns a page with the selection, which keeps its row on screen.
+        const rows = layoutRef.current.listHeight;
+        if (current.pageSize !== rows) act({ type: 'pageSize', rows });
+        const before = current.cursor;
+        act({ type: 'command', command });
+        listTop.current += stateRef.current.cursor - before;
         return;
       }
       default:
@@ -252,19 +273,31 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
     if (current.search.editing) {
       const command = commandFor('search', input, key);
       if (command) act({ type: 'command', command });
-      else if (!key.ctrl && !key.meta && input) act({ type: 'searchTyped', text: input });
+      else if (isEscapeThenKey(input, key)) {
+        act({ type: 'command', command: 'searchCancel' });
+        handleKey(...keyOfChar(input));
+      } else if (!key.ctrl && !key.meta && input) act({ type: 'searchTyped', text: input });
       return;
     }
     if (current.editor) {
       const command = commandFor('editor', input, key);
       if (command === 'editorSave') saveEditor();
-      else if (command === 'editorCancel') act({ type: 'editClosed' });
+      else if (command === 'editorCancel') {
+        act({ type: 'editClosed' });
+        // Say so: what was typed is gone (nothing was written, so u cannot bring it back).
+        if (isDirty(current.editor.buffer)) notify({ id: 'message.discarded', values: { key: current.editor.key }, tone: 'info' });
+      }
       else if (command === 'editorExternal') editExternally(current.editor.key, current.editor.buffer.text);
       else if (command) act({ type: 'editorCommand', command, width: editorWidth(layoutRef.current) });
-      else if (!key.ctrl && !key.meta && input) act({ type: 'editorTyped', text: input });
+      else if (isEscapeThenKey(input, key)) {
+        // Esc typed quickly followed by a key: leave the editor (saving), then that key is the list's.
+        saveEditor();
+        if (stateRef.current.editor === null) handleKey(...keyOfChar(input));
+      } else if (!key.ctrl && !key.meta && input) act({ type: 'editorTyped', text: input });
       return;
     }
-    const command = commandFor('list', input, key);
+    // In the list Esc does nothing: Esc and a key typed quickly (one Alt chord) is that key.
+    const command = commandFor('list', input, key) ?? (isEscapeThenKey(input, key) ? commandFor('list', ...keyOfChar(input)) : undefined);
     // While an article loads, keys still move and filter (the reducer copes with an empty list);
     // actions that need the records wait for them.
     if (command && (!current.loading || !NEEDS_DATA.has(command))) runListCommand(command);
@@ -334,8 +367,13 @@ export function ReviewApp({ session, initialLang, t, uiLanguage, markers, extern
   });
   const allHelp = useMemo(() => helpLines(t, layout.width), [t, layout.width]);
   const helpRoom = layout.height - layout.headerHeight - layout.footerHeight;
-  const help = state.help
-    ? allHelp.slice(Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom)), Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom)) + helpRoom)
-    : null;
+  let help: Line[] | null = null;
+  if (state.help) {
+    const top = Math.min(state.detailScroll, Math.max(0, allHelp.length - helpRoom));
+    help = allHelp.slice(top, top + helpRoom);
+    // As in the details: say that the help goes on below, rather than cut it silently.
+    const hidden = allHelp.length - top - help.length;
+    if (hidden > 0 && helpRoom > 1) help = [...help.slice(0, -1), [{ text: t('label.more', { count: hidden + 1 }), style: 'dim' }]];
+  }
   return <ReviewScreen screen={screen} layout={layout} help={help} />;
 }

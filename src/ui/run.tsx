@@ -29,6 +29,9 @@ export interface ReviewRunOptions {
   sessionFor: (articleId: string) => ReviewSession;
 }
 
+/** Once the terminal has hung up, nothing written to it can arrive: a failed write is no error. */
+const ignoreWriteError = () => undefined;
+
 /** Mounts one Ink app until it exits or a signal arrives; `flush` runs before a signal's unmount. */
 async function mount(element: (instance: () => Instance | undefined) => ReactElement, options: ReviewRunOptions, hooks: ExitHooks = {}): Promise<void> {
   let instance: Instance | undefined;
@@ -40,17 +43,31 @@ async function mount(element: (instance: () => Instance | undefined) => ReactEle
     // Console output from anywhere would be reprinted above the frame: never patch the console.
     patchConsole: false,
   });
+  let leaving = false;
   const leave = () => {
+    if (leaving) return;
+    leaving = true;
     void (hooks.flush?.() ?? Promise.resolve()).finally(() => instance?.unmount());
   };
+  /**
+   * The terminal went away (its window closed, the ssh link dropped): the keyboard's stream
+   * ends, SIGHUP arrives (sometimes twice), and writing to the screen fails with EIO. Save and
+   * leave all the same: an unhandled write error or a second SIGHUP would end the process
+   * before the editor's text is on disk, and so would an event loop left with nothing to do.
+   */
+  const hangUp = () => {
+    options.stdout.off('error', ignoreWriteError).on('error', ignoreWriteError);
+    leave();
+  };
   options.signal.addEventListener('abort', leave, { once: true });
-  // A closed terminal (SIGHUP) is a signal too: save, then leave.
-  process.once('SIGHUP', leave);
+  process.on('SIGHUP', hangUp);
+  options.stdin.on('end', hangUp);
   try {
     await instance.waitUntilExit();
   } finally {
     options.signal.removeEventListener('abort', leave);
-    process.off('SIGHUP', leave);
+    process.off('SIGHUP', hangUp);
+    options.stdin.off('end', hangUp);
   }
 }
 

@@ -88,6 +88,11 @@ describe('verso review in tmux', () => {
     // Move to p2.
     const moved = await press('j', (s) => s.includes('▸ p2'));
     expect(moved).toContain('p2 · caption · machine');
+    // The selected row stands out in reverse video; the others do not.
+    const rows = styledScreen().split('\n');
+    const reverse = /\u001b\[(?:\d+;)*7m/;
+    expect(rows.find((line) => line.includes('p2') && line.includes('Lloyd'))).toMatch(reverse);
+    expect(rows.find((line) => line.includes('p3') && line.includes('Selon'))).not.toMatch(reverse);
 
     // Edit inline: the editor opens on the machine text with the cursor at its end.
     await press('e', (s) => s.includes('Editing'));
@@ -135,5 +140,25 @@ describe('verso review in tmux', () => {
     const after = await waitForScreen((s) => s.includes('VERSO-EXIT='), 'verso to exit');
     expect(after).not.toContain('Editing');
     expect(readState(dir, 'en', SEED_ID).segments['p9']?.draft?.text).toBe('Meanwhile');
+  }, 60_000);
+
+  it('when the terminal window closes, saves what the inline editor holds', async () => {
+    SESSION = 'hangup';
+    const command = `env -u FORCE_COLOR -u NO_COLOR ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review ${SEED_ID} --to en`;
+    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', dir, '-e', 'VERSO_USER=e2e-translator', command);
+    await waitForScreen((s) => s.includes('p1 · paragraph'), 'the review screen');
+    await press('G', (s) => s.includes('p9 · paragraph'));
+    await press('k', (s) => s.includes('p8 · paragraph'));
+    await press('e', (s) => s.includes('Editing'));
+    for (const ch of 'Nguyễn') await press(ch, undefined, true);
+
+    // Closing the window: the pty goes away, the keyboard stream ends, SIGHUP follows, and
+    // writes to the screen fail. The text typed must reach the review state all the same.
+    tmux('kill-session', '-t', SESSION);
+    const until = Date.now() + 10_000;
+    while (readState(dir, 'en', SEED_ID).segments['p8']?.draft?.text !== 'Nguyễn' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(readState(dir, 'en', SEED_ID).segments['p8']?.draft?.text).toBe('Nguyễn');
   }, 60_000);
 });

@@ -69,10 +69,13 @@ describe('the review screen', () => {
     const frame = await app.press('f', (f) => f.includes('filter: needs work'));
     expect(frame).not.toMatch(/ {2}p3 /);
     await app.press('f', (f) => f.includes('filter: stale'));
-    const stale = await app.waitFor((f) => f.includes('Source change'));
+    const stale = await app.waitFor((f) => f.includes('Source, changed since the approval'));
     expect(selected(stale)).toBe('p4');
     expect(stale).toContain('{+de la Défense+}');
     expect(stale).toContain('{+le ministre+}');
+    // The change stands for the source: the paragraph is not shown twice, the translation follows.
+    expect(stale).not.toMatch(/^Source\s*$/m);
+    expect(stale).toContain('The Russian ministry said Belousov had warned his counterpart.');
   });
 
   it('moves with j/k and the arrows, and jumps with n to the next segment needing work', async () => {
@@ -173,13 +176,33 @@ describe('the review screen', () => {
     await app.press('G');
     await app.press('e', (f) => f.includes('Editing'));
     await app.press('x');
-    await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
+    const discarded = await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
+    expect(discarded).toContain('p5: changes discarded, nothing saved.');
     expect(s.log).toEqual([]);
     await app.press('e', (f) => f.includes('Editing'));
     await app.press('O');
     await app.press('K');
     await app.press(KEYS.escape, (f) => f.includes('p5: draft saved.'));
     expect(s.segment('en', 'p5')?.draft?.text).toBe('OK');
+  });
+
+  it('Esc typed fast and a key (one Alt chord to the terminal) saves, leaves the editor and runs the key', async () => {
+    const s = session();
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press('e', (f) => f.includes('Editing'));
+    await app.press('!');
+    const after = await app.press(`${KEYS.escape}j`, (f) => f.includes('p2: draft saved.') && selected(f) === 'p3');
+    expect(after).not.toContain('Editing');
+    expect(s.segment('en', 'p2')?.draft?.text).toBe('US Secretary of Defense Lloyd Austin!');
+    // Same from the search prompt: the search is left, the key moves.
+    await app.press('/', (f) => f.includes('Search:'));
+    await app.press('x');
+    const moved = await app.press(`${KEYS.escape}k`, (f) => !f.includes('Search:') && selected(f) === 'p2');
+    expect(moved).toContain('5 shown');
+    // And in the list, where Esc does nothing, the key still counts.
+    expect(selected(await app.press(`${KEYS.escape}j`))).toBe('p3');
   });
 
   it('refuses to save an emptied translation and keeps the editor open', async () => {
@@ -221,6 +244,29 @@ describe('the review screen', () => {
     expect(frame).toContain('untranslated 5');
   });
 
+  it('u undoes only changes made in the language on screen: after switching language it leaves the other language alone', async () => {
+    // vi has its own approval of p1; the translator approves p2 in en, switches to vi and presses u.
+    const article = buildArticle('000_8c1828b71475e020', SPECS);
+    const viSpecs: SegmentSpec[] = [{ text: SPECS[0]!.text, approved: 'Người phát ngôn Lầu Năm Góc.' }];
+    const s = new MemorySession(article, { en: buildState(article, SPECS, 'en'), vi: buildState(article, viSpecs, 'vi') }, ['en', 'vi']);
+    const app = renderReview(s);
+    await app.waitFor((f) => selected(f) === 'p1');
+    await app.press('j');
+    await app.press(KEYS.enter, (f) => f.includes('p2 approved and saved.'));
+    await app.press('k', (f) => selected(f) === 'p2');
+    await app.press('k', (f) => selected(f) === 'p1');
+    await app.press('l', (f) => f.includes('→ vi') && f.includes('1/5 approved'));
+    await app.press('u', (f) => f.includes('Nothing to undo.'));
+    expect(s.log).toEqual(['approve en p2']);
+    expect(s.segment('vi', 'p1')?.approved?.text).toBe('Người phát ngôn Lầu Năm Góc.');
+    // Back in en, u undoes the en approval.
+    await app.press('l', (f) => f.includes('→ en') && f.includes('2/5 approved'));
+    await app.press('u', (f) => f.includes('p2: undone.'));
+    expect(s.log).toEqual(['approve en p2', 'restore en p2']);
+    expect(s.segment('en', 'p2')?.approved ?? null).toBeNull();
+    expect(s.segment('vi', 'p1')?.approved?.text).toBe('Người phát ngôn Lầu Năm Góc.');
+  });
+
   it('reports a failed write in the footer and keeps going', async () => {
     const s = session();
     s.failNext = 'EACCES: permission denied, open \u001b]52;c;aGk=\u0007.verso/state/en/x.json';
@@ -240,6 +286,30 @@ describe('the review screen', () => {
     expect(help).toContain('Take the machine translation as the draft');
     const closed = await app.press(KEYS.escape, (f) => !f.includes('Next segment needing work'));
     expect(selected(closed)).toBe('p1');
+  });
+
+  it('on a short terminal the help says it goes on below, and scrolls', async () => {
+    const app = renderReview(session(), { rows: 24 });
+    await app.waitFor((f) => selected(f) === 'p1');
+    const help = await app.press('?', (f) => f.includes('Keys'));
+    expect(help).toMatch(/↓ \d+ more lines/);
+    expect(help).toContain('↑↓ scroll · ? or esc close');
+    const scrolled = await app.press('J');
+    expect(scrolled).not.toContain('Keys —');
+  });
+
+  it('the key line says what the keys do now: the list, the editor, the search prompt', async () => {
+    const app = renderReview(session(), { columns: 120, rows: 30 });
+    const list = await app.waitFor((f) => selected(f) === 'p1');
+    // Wide enough for words, not the compact form; help and quit always shown.
+    expect(list).toContain('↑↓ move · n/N needs work · enter approve');
+    expect(list).toMatch(/\? help · q quit\s*$/m);
+    const editing = await app.press('e', (f) => f.includes('esc or ctrl+s save'));
+    expect(editing).toContain('esc or ctrl+s save · ctrl+x discard');
+    expect(editing).not.toContain('q quit');
+    await app.press(KEYS.ctrl('x'), (f) => !f.includes('Editing'));
+    const searching = await app.press('/', (f) => f.includes('Search:'));
+    expect(searching).toContain('enter keep this search · esc clear it');
   });
 
   it('speaks French and Vietnamese', async () => {
@@ -268,8 +338,36 @@ describe('QA findings', () => {
   it('shows the selected segment’s findings under its texts', async () => {
     const app = renderReview(qaSession(), { columns: 100, rows: 40 });
     await app.waitFor((f) => f.includes('p3'));
-    const frame = await app.press('G', (f) => f.includes('QA · numbers'));
-    expect(frame).toContain('QA · numbers: source “24” became “25” in the translation');
+    const frame = await app.press('G', (f) => f.includes('· numbers'));
+    // The severity in words, not only in colour.
+    expect(frame).toContain('QA error · numbers: source “24” became “25” in the translation');
+  });
+
+  it('in the editor, the cursor row is never hidden under the "more lines" row', async () => {
+    const long = `${'The president said that the attack was certain and that nothing would change. '.repeat(12)}It happened on June 25 at the end.`;
+    const specs: SegmentSpec[] = [{ text: 'Le président a déclaré le 24 juin que l’attaque était certaine.', draft: long }];
+    const article = buildArticle('0001_qa', specs);
+    const s = new MemorySession(article, { en: buildState(article, specs, 'en') }, ['en'], { sourceLang: 'fr', targetLang: 'en' });
+    const app = renderReview(s, { columns: 80, rows: 24 });
+    await app.waitFor((f) => f.includes('!p1'), 'p1 marked with its QA findings');
+    const editing = await app.press('e', (f) => f.includes('esc or ctrl+s save'));
+    // The cursor sits after the last word; lines (the findings) follow the text.
+    expect(editing).toMatch(/more lines/);
+    expect(editing).toContain('the end.▏');
+  });
+
+  it('names the check and its severity in the UI language', async () => {
+    const app = renderReview(qaSession(), { columns: 100, rows: 40, uiLanguage: 'vi' });
+    await app.waitFor((f) => f.includes('p3'));
+    const frame = await app.press('G', (f) => f.includes('số liệu'));
+    expect(frame).toContain('Lỗi QA · số liệu (numbers): source “24” became “25”');
+  });
+
+  it('marks with ! every listed segment that has findings, before it is opened', async () => {
+    const app = renderReview(qaSession(), { columns: 100, rows: 40 });
+    const frame = await app.waitFor((f) => /^ !p3 /m.test(f), 'p3 marked');
+    expect(selected(frame)).toBe('p1');
+    expect(frame).toMatch(/^ {2}p2 /m);
   });
 
   it('the QA filter lists only the segments with findings, marked with !', async () => {
@@ -304,6 +402,47 @@ describe('layout and size', () => {
       const frame = await app.waitFor((f) => f.split('\n').every((line) => line.length <= columns * 3) && f.split('\n').length <= rows - 1, `${columns}×${rows}`);
       expect(frame.split('\n').length).toBeLessThanOrEqual(rows - 1);
     }
+  });
+
+  it('a short article on a tall terminal gives the rows its list does not need to the details', async () => {
+    const long = 'Le ministère a déclaré que les négociations reprendraient à Genève dans les prochaines semaines. '.repeat(8);
+    const specs: SegmentSpec[] = [{ text: long, machine: long.replace(/Le ministère/g, 'The ministry') }, ...SPECS.slice(1)];
+    const app = renderReview(session(specs, ['en']), { columns: 120, rows: 40 });
+    const frame = await app.waitFor((f) => f.includes('p1 · paragraph') && !f.includes('Loading'));
+    // The list shows its 5 segments; the details, with the rows left over, show p1 whole.
+    expect(frame).not.toContain('more lines');
+    expect(frame).toContain('Human: none yet');
+  });
+
+  it('keeps the list columns in place when it scrolls from p9 to p10', async () => {
+    const twelve: SegmentSpec[] = Array.from({ length: 12 }, (_, i) => ({ text: `Paragraphe ${i + 1}.`, machine: `Paragraph ${i + 1}.` }));
+    const app = renderReview(session(twelve, ['en']), { columns: 100, rows: 24 });
+    const top = await app.waitFor((f) => f.includes('p1 · paragraph'));
+    expect(top).toMatch(/^▸ p1  machine/m);
+    const bottom = await app.press('G');
+    expect(bottom).toMatch(/^▸ p12 machine/m);
+  });
+
+  it('uses the height of a tall terminal for the list, and the selected segment stays readable below it', async () => {
+    const many: SegmentSpec[] = Array.from({ length: 40 }, (_, i) => ({
+      text: `Paragraphe ${i + 1} : le ministère a déclaré que les négociations reprendraient à Genève dans les prochaines semaines, selon Reuters.`,
+      machine: `Paragraph ${i + 1}: the ministry said talks would resume in Geneva in the coming weeks, according to Reuters.`,
+    }));
+    const app = renderReview(session(many, ['en']), { columns: 120, rows: 40 });
+    const listedIn = (f: string) => f.split('\n').filter((line) => /^[▸ ][ !]p\d+ /.test(line));
+    // (The fake terminal takes its size just after the first frame.)
+    const frame = await app.waitFor((f) => f.includes('p1 · paragraph') && listedIn(f).length >= 16, 'a list of 16 rows or more');
+    const listed = listedIn(frame);
+    // The details still show the whole source and machine text of the selected segment.
+    expect(frame).toContain('Reuters.');
+    expect(frame).not.toContain('more lines');
+    // PgDn moves by what the list shows.
+    // PgDn turns a page: the selection moves by what the list shows, and the list with it.
+    const paged = await app.press(KEYS.pageDown);
+    expect(selected(paged)).toBe(`p${1 + listed.length}`);
+    expect(listedIn(paged)[0]).toMatch(new RegExp(`^▸ p${1 + listed.length} `));
+    const back = await app.press(KEYS.pageUp);
+    expect(listedIn(back)[0]).toMatch(/^▸ p1 /);
   });
 
   it('lets no control sequence from the data reach the terminal', async () => {

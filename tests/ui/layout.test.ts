@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeLayout, scrollWindow, SIDE_BY_SIDE_MIN_COLUMNS } from '../../src/ui/layout.js';
+import { computeLayout, DETAIL_ROWS_WANTED, scrollWindow, SIDE_BY_SIDE_MIN_COLUMNS } from '../../src/ui/layout.js';
 
 describe('computeLayout', () => {
   it('stacks below 100 columns and puts the texts side by side from there', () => {
@@ -18,6 +18,45 @@ describe('computeLayout', () => {
         expect(l.headerHeight + l.listHeight + l.separatorHeight + l.detailHeight + l.footerHeight).toBe(l.height);
         expect(l.listHeight).toBeGreaterThanOrEqual(1);
         if (rows >= 8) expect(l.detailHeight).toBeGreaterThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('the split between the segment list and the details', () => {
+  it('a tall terminal shows a long list, while the details keep the rows a long paragraph needs', () => {
+    const tall = computeLayout(120, 40);
+    expect(tall.listHeight).toBeGreaterThanOrEqual(16);
+    expect(tall.detailHeight).toBeGreaterThanOrEqual(DETAIL_ROWS_WANTED.sideBySide);
+    const huge = computeLayout(200, 60);
+    expect(huge.listHeight).toBeGreaterThanOrEqual(30);
+    expect(huge.detailHeight).toBeGreaterThanOrEqual(DETAIL_ROWS_WANTED.sideBySide);
+    // Stacked, the source and the target follow each other: the details keep more rows.
+    const narrow = computeLayout(80, 50);
+    expect(narrow.detailHeight).toBeGreaterThanOrEqual(DETAIL_ROWS_WANTED.stacked);
+    expect(narrow.listHeight).toBeGreaterThanOrEqual(20);
+  });
+
+  it('a list with fewer segments than rows takes what it needs; the details get the rest', () => {
+    const full = computeLayout(120, 40);
+    const short = computeLayout(120, 40, 9);
+    expect(short.listHeight).toBe(9);
+    expect(short.detailHeight).toBe(full.detailHeight + full.listHeight - 9);
+    expect(computeLayout(120, 40, 0).listHeight).toBe(1); // the row that says nothing is listed
+    expect(computeLayout(120, 40, 500)).toEqual(full);
+  });
+
+  it('gives the list at least a quarter of the body, and more rows never shrink either part', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 400 }), fc.integer({ min: 5, max: 199 }), (columns, rows) => {
+        const l = computeLayout(columns, rows);
+        const body = l.height - l.headerHeight - l.footerHeight;
+        expect(l.listHeight).toBeGreaterThanOrEqual(Math.max(1, Math.floor(body / 4)));
+        const taller = computeLayout(columns, rows + 1);
+        if (taller.headerHeight === l.headerHeight) {
+          expect(taller.listHeight).toBeGreaterThanOrEqual(l.listHeight);
+          expect(taller.detailHeight).toBeGreaterThanOrEqual(l.detailHeight);
+        }
       }),
     );
   });

@@ -40,7 +40,7 @@ const EDITOR_COMMANDS = [
   'editorHome', 'editorEnd', 'editorWordLeft', 'editorWordRight', 'editorBackspace', 'editorDelete',
   'editorDeleteWord', 'editorUndo', 'editorExternal',
 ] as const;
-const SEARCH_COMMANDS = ['searchConfirm', 'searchCancel', 'searchBackspace'] as const;
+const SEARCH_COMMANDS = ['searchConfirm', 'searchCancel', 'searchBackspace', 'searchKeep'] as const;
 const PICKER_COMMANDS = ['pickerOpen'] as const;
 
 export const ALL_COMMANDS = [...LIST_COMMANDS, ...EDITOR_COMMANDS, ...SEARCH_COMMANDS, ...PICKER_COMMANDS] as const;
@@ -97,6 +97,7 @@ export const BINDINGS: readonly Binding[] = [
   bind('searchConfirm', 'search', [named('return')]),
   bind('searchCancel', 'search', [named('escape')]),
   bind('searchBackspace', 'search', [named('backspace')]),
+  bind('searchKeep', 'search', [named('right')]),
 
   bind('pickerOpen', 'picker', [named('return')]),
 ];

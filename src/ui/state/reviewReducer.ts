@@ -48,7 +48,17 @@ export interface ReviewScreenState {
   /** Position in `visible` of the selected segment. */
   cursor: number;
   filter: Filter;
-  search: { query: string; editing: boolean };
+  /**
+   * The search and its prompt. `replace`: the prompt was reopened on an earlier query, shown
+   * selected — typing starts a new search, Backspace or → edits the earlier one (a browser's
+   * find bar).
+   */
+  search: { query: string; editing: boolean; replace?: boolean };
+  /**
+   * Index into `rows` of the segment selected last. While a filter or search shows nothing,
+   * nothing is selected; when segments show again, the selection comes back to this one.
+   */
+  anchor: number;
   /** Diff view (machine → human diff) or both texts in full. */
   diffView: boolean;
   /** First row of the selected segment's details that is on screen. */
@@ -73,6 +83,7 @@ export type ReviewAction =
   | { type: 'editorCommand'; command: CommandId; width: number }
   | { type: 'editClosed' }
   | { type: 'undoPushed'; entry: UndoEntry }
+  /** The entry `undoEntry` returned is being undone: it leaves the stack. */
   | { type: 'undoPopped' }
   | { type: 'notice'; notice: Notice | null }
   | { type: 'pageSize'; rows: number }
@@ -89,6 +100,7 @@ export function initialReviewState(options: { lang: string; languages: readonly 
     rows: [],
     visible: [],
     cursor: 0,
+    anchor: 0,
     filter: 'all',
     search: { query: '', editing: false },
     diffView: options.diffView ?? true,
@@ -130,6 +142,15 @@ export function selectedKey(state: ReviewScreenState): string | undefined {
   return index === undefined ? undefined : state.rows[index]?.key;
 }
 
+/**
+ * What `u` undoes: the last change made in the language on screen. Each language keeps its own
+ * history in the one stack, so after switching languages `u` never restores a segment of the
+ * language on screen to a state it had in another language.
+ */
+export function undoEntry(state: ReviewScreenState): UndoEntry | undefined {
+  return state.undo.findLast((entry) => entry.lang === state.lang);
+}
+
 function clampCursor(cursor: number, count: number): number {
   return Math.max(0, Math.min(cursor, count - 1));
 }
@@ -137,13 +158,13 @@ function clampCursor(cursor: number, count: number): number {
 /** Re-applies filter and search, keeping the selection on the same segment when it is still listed. */
 function refilter(state: ReviewScreenState, patch: Partial<ReviewScreenState>): ReviewScreenState {
   const next = { ...state, ...patch };
-  const keep = selectedKey(state);
+  const keep = selectedKey(state) ?? state.rows[state.anchor]?.key;
   const visible = visibleRows(next.rows, next.filter, next.search.query);
   const at = keep === undefined ? -1 : visible.findIndex((i) => next.rows[i]!.key === keep);
   if (at >= 0) return { ...next, visible, cursor: at };
   // The selected segment left the list: select the next listed one in document order.
-  const was = state.visible[state.cursor] ?? 0;
-  const after = visible.findIndex((i) => i > was);
+  const was = state.visible[state.cursor] ?? state.anchor;
+  const after = visible.findIndex((i) => i >= was);
   const cursor = after >= 0 ? after : clampCursor(visible.length - 1, visible.length);
   return { ...next, visible, cursor, detailScroll: 0 };
 }
@@ -173,15 +194,16 @@ function runCommand(state: ReviewScreenState, command: CommandId): ReviewScreenS
     case 'nextNeedsWork':
     case 'prevNeedsWork': {
       const found = findNeedingWork(state, command === 'nextNeedsWork' ? 1 : -1);
-      return found === undefined ? { ...state, notice: { id: 'message.noMatch', tone: 'info' } } : moveTo(state, found);
+      return found === undefined ? { ...state, notice: { id: 'message.noMoreNeedsWork', tone: 'info' } } : moveTo(state, found);
     }
     case 'toggleDiff': return { ...state, diffView: !state.diffView, detailScroll: 0 };
     case 'cycleFilter': {
       const filter = FILTERS[(FILTERS.indexOf(state.filter) + 1) % FILTERS.length]!;
       return refilter(state, { filter, notice: null });
     }
-    case 'search': return { ...state, search: { ...state.search, editing: true } };
-    case 'searchConfirm': return { ...state, search: { ...state.search, editing: false } };
+    case 'search': return { ...state, search: { query: state.search.query, editing: true, ...(state.search.query ? { replace: true } : {}) } };
+    case 'searchConfirm': return { ...state, search: { query: state.search.query, editing: false } };
+    case 'searchKeep': return { ...state, search: { query: state.search.query, editing: true } };
     case 'searchCancel': return refilter(state, { search: { query: '', editing: false } });
     case 'searchBackspace': {
       const query = [...state.search.query].slice(0, -1).join('');
@@ -221,11 +243,20 @@ function editorCommand(buffer: EditorBuffer, command: CommandId, width: number):
 const UNDO_LIMIT = 100;
 
 export function reviewReducer(state: ReviewScreenState, action: ReviewAction): ReviewScreenState {
+  const next = reduce(state, action);
+  const selected = next.visible[next.cursor];
+  return selected === undefined || selected === next.anchor ? next : { ...next, anchor: selected };
+}
+
+function reduce(state: ReviewScreenState, action: ReviewAction): ReviewScreenState {
   switch (action.type) {
     case 'loaded': {
       // A language switch keeps the translator on the same segment.
       const next = refilter({ ...state, rows: action.rows }, { lang: action.lang, loading: false, pending: [] });
-      const first = state.rows.length === 0 ? { ...next, cursor: 0 } : next;
+      // Opening an article starts where the work is: on the first segment that needs work (a
+      // translator coming back to a half-reviewed article is not sent through the approved ones).
+      const start = Math.max(0, next.visible.findIndex((i) => needsWork(next.rows[i]!.status)));
+      const first = state.rows.length === 0 ? { ...next, cursor: start } : next;
       return state.pending.reduce(runCommand, first);
     }
     case 'command':
@@ -247,7 +278,8 @@ export function reviewReducer(state: ReviewScreenState, action: ReviewAction): R
       // eslint-disable-next-line no-control-regex
       const typed = action.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
       if (typed === '') return state;
-      return refilter(state, { search: { query: state.search.query + typed, editing: true } });
+      const base = state.search.replace ? '' : state.search.query;
+      return refilter(state, { search: { query: base + typed, editing: true } });
     }
     case 'editStarted':
       return { ...state, editor: { key: action.key, buffer: editor.openBuffer(action.text) }, notice: null };
@@ -261,16 +293,23 @@ export function reviewReducer(state: ReviewScreenState, action: ReviewAction): R
       return { ...state, editor: null };
     case 'undoPushed':
       return { ...state, undo: [...state.undo, action.entry].slice(-UNDO_LIMIT) };
-    case 'undoPopped':
-      return { ...state, undo: state.undo.slice(0, -1) };
+    case 'undoPopped': {
+      const entry = undoEntry(state);
+      return entry ? { ...state, undo: state.undo.filter((e) => e !== entry) } : state;
+    }
     case 'notice':
       return { ...state, notice: action.notice };
     case 'qaCounted': {
       if (action.lang !== state.lang) return state;
+      let changed = false;
       const rows = state.rows.map((row) => {
         const count = action.counts[row.key];
-        return count === undefined || count === row.qaIssues ? row : { ...row, qaIssues: count };
+        if (count === undefined || count === row.qaIssues) return row;
+        changed = true;
+        return { ...row, qaIssues: count };
       });
+      // Nothing new: the same state, so the screen does not draw again.
+      if (!changed) return state;
       return state.filter === 'qa' ? refilter(state, { rows }) : { ...state, rows };
     }
     case 'select': {

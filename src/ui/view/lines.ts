@@ -13,7 +13,7 @@ import { machineDiff, postEdit, sourceDiff, type SegmentView } from '../model/se
 /** Visual roles; the theme maps them to colours. */
 export type Role =
   | 'text' | 'dim' | 'label' | 'key' | 'selected' | 'origin'
-  | 'added' | 'removed' | 'cursor' | 'notice' | 'error' | 'success' | 'link'
+  | 'added' | 'removed' | 'cursor' | 'notice' | 'error' | 'success' | 'link' | 'match'
   | `status-${SegmentStatus}`;
 
 /** A styled run; `href` (a URL validated by safeHttpUrl) makes it a terminal hyperlink. */
@@ -79,11 +79,12 @@ export function sourceBlock(view: SegmentView, width: number, options: LineOptio
   if (view.origin !== null) {
     lines.push(label(t('label.origin'), width), ...wrapped(view.origin, width, 'origin'));
   }
-  lines.push(label(t('label.source'), width), ...wrapped(view.source, width));
+  // A stale segment's source is shown as its change since the approval (the current text with
+  // what was removed and added marked): the plain text as well would repeat the paragraph and
+  // push the translation, what the translator has to fix, off a small screen.
   const change = sourceDiff(view);
-  if (change) {
-    lines.push(label(t('label.sourceChange'), width), ...wrapSpans(diffSpans(change, options.markers), width));
-  }
+  if (change) lines.push(label(t('label.sourceChange'), width), ...wrapSpans(diffSpans(change, options.markers), width));
+  else lines.push(label(t('label.source'), width), ...wrapped(view.source, width));
   return lines;
 }
 
@@ -217,4 +218,32 @@ export function listLine({ view, selected, flagged, width, sideBySide, keyWidth,
     { text: ' │ ', style: 'dim' },
     ...fitLine([{ text: oneLine(target), style: view.human ? 'text' : 'dim' }], targetWidth),
   ], width);
+}
+
+/** Roles of running text, where a search match is marked (labels, diffs and keys keep theirs). */
+const SEARCHABLE: ReadonlySet<Role> = new Set<Role>(['text', 'dim', 'origin']);
+
+/**
+ * Marks the occurrences of `needle` (lower-case NFC, as the search compares) in a line's running
+ * text. A match cut by a line wrap or a style change is not marked; a span whose lower-case form
+ * has another length (a few rare letters) is left as it is rather than marked at wrong offsets.
+ */
+export function highlightMatches(line: Line, needle: string): Line {
+  if (needle === '') return line;
+  const out: Line = [];
+  for (const span of line) {
+    const lower = span.text.toLowerCase();
+    if (!SEARCHABLE.has(span.style) || lower.length !== span.text.length || !lower.includes(needle)) {
+      out.push(span);
+      continue;
+    }
+    let from = 0;
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
+      if (at > from) out.push({ ...span, text: span.text.slice(from, at) });
+      out.push({ ...span, text: span.text.slice(at, at + needle.length), style: 'match' });
+      from = at + needle.length;
+    }
+    if (from < span.text.length) out.push({ ...span, text: span.text.slice(from) });
+  }
+  return out;
 }

@@ -12,9 +12,9 @@ import { safeHttpUrl } from '../hyperlink.js';
 import type { Translate } from '../i18n/index.js';
 import type { Layout } from '../layout.js';
 import type { SegmentView } from '../model/segmentView.js';
-import { selectedKey, type ReviewScreenState } from '../state/reviewReducer.js';
+import { selectedKey, type ReviewScreenState, type SegmentRow } from '../state/reviewReducer.js';
 import {
-  editorBlock, fitLine, listLine, padLine, sourceBlock, targetBlock, titleLine,
+  editorBlock, fitLine, highlightMatches, listLine, padLine, sourceBlock, targetBlock, titleLine,
   type Line, type LineOptions, type Span,
 } from './lines.js';
 
@@ -82,18 +82,38 @@ function headerLines(input: ScreenInput, counts: Record<SegmentStatus, number>):
   return [first, second];
 }
 
+const longestKeys = new WeakMap<readonly SegmentRow[], number>();
+
+/**
+ * The key column's width, from every segment of the article rather than the rows on screen, so
+ * the columns do not shift when the list scrolls from p99 to p100. Kept per rows array (a
+ * review action replaces it).
+ */
+function longestKey(rows: readonly SegmentRow[]): number {
+  let width = longestKeys.get(rows);
+  if (width === undefined) {
+    width = 0;
+    for (const row of rows) width = Math.max(width, row.key.length);
+    longestKeys.set(rows, width);
+  }
+  return width;
+}
+
 function listLines(input: ScreenInput): Line[] {
   const { state, layout } = input;
   const height = layout.listHeight;
   const shown = state.visible.slice(input.listTop, input.listTop + height);
   if (shown.length === 0) return [[{ text: input.options.t(state.loading ? 'message.loading' : 'message.empty'), style: 'dim' }]];
-  const keyWidth = Math.max(...shown.map((i) => state.rows[i]!.key.length));
+  const keyWidth = longestKey(state.rows);
   const statusWidth = Math.max(...(['untranslated', 'machine', 'draft', 'approved', 'stale'] as const).map((s) => displayWidth(input.options.t(`status.${s}`))));
   return shown.map((rowIndex, i) => {
     const row = state.rows[rowIndex]!;
     const view = input.viewOf(row.key);
     const selected = input.listTop + i === state.cursor;
-    const flagged = row.qaIssues > 0;
+    // Findings are computed per segment revision when first needed (a row scrolling into view
+    // costs one segment's checks), so every listed segment with findings is marked, not only
+    // those already opened or scanned by the QA filter.
+    const flagged = input.qaOf ? input.qaOf(row.key).length > 0 : row.qaIssues > 0;
     const sideBySide = layout.mode === 'sideBySide';
     // One cached line per (segment revision, selection, column widths, width): moving the
     // selection redraws two rows' worth of work, not the whole list's.
@@ -117,7 +137,12 @@ function sideBySide(left: readonly Line[], right: readonly Line[], layout: Layou
 function qaLines(findings: readonly QaFinding[], width: number, { t }: LineOptions): Line[] {
   const lines: Line[] = [];
   for (const finding of findings) {
-    const head = `${t('label.qa', { check: finding.check })}: `;
+    // Severity in words as well as colour (without colour it would not show); the check's name
+    // in the UI's language, with its id (what `verso qa ignore` takes). The detail is core/qa's,
+    // in English: its wording is assembled from English phrases (`month June (“juin”)`).
+    const name = t(`qaCheck.${finding.check}`);
+    const check = name === finding.check ? name : `${name} (${finding.check})`;
+    const head = `${t('label.qa', { severity: t(`qaSeverity.${finding.severity}`), check })}: `;
     wrapText(head + sanitizeLine(finding.message), width).forEach((row, i) => {
       lines.push(i === 0
         ? [{ text: row.slice(0, head.length), style: finding.severity === 'error' ? 'error' : 'notice' }, { text: row.slice(head.length), style: 'text' }]
@@ -167,11 +192,22 @@ function detailLines(input: ScreenInput): Line[] {
     ]);
   }
 
+  // While a search is on, its matches are marked in the texts (where in a long paragraph the
+  // segment matched); in the editor the text is the translator's, unmarked.
+  const needle = state.search.query.trim().normalize('NFC').toLowerCase();
+  if (needle !== '' && !editing) {
+    const plainBody = body;
+    body = input.cache.get(cacheKey(`match|${layout.mode}|${state.diffView ? 'diff' : 'full'}|qa${findings.length}|${needle}`), layout.width, () =>
+      plainBody.map((line) => highlightMatches(line, needle)));
+  }
+
   const room = Math.max(0, layout.detailHeight - 1);
   let scroll = Math.max(0, Math.min(state.detailScroll, body.length - room));
   if (cursorLine !== null) {
+    // When lines follow, the last row says so ("↓ n more lines"): the cursor's row stays above it.
+    const usable = body.length > room && room > 1 ? room - 1 : room;
     if (cursorLine < scroll) scroll = cursorLine;
-    else if (cursorLine >= scroll + room) scroll = cursorLine - room + 1;
+    else if (cursorLine >= scroll + usable) scroll = cursorLine - usable + 1;
   }
   let visible = body.slice(scroll, scroll + room);
   const hidden = body.length - scroll - visible.length;
@@ -186,16 +222,38 @@ function footerLines(input: ScreenInput): Line[] {
   const width = layout.width;
   let status: Line;
   if (state.search.editing) {
-    status = fitLine([{ text: t('footer.searchPrompt'), style: 'label' }, { text: state.search.query, style: 'text' }, { text: ' ', style: 'cursor' }], width);
+    // An earlier query the prompt was reopened on is shown selected: typing replaces it.
+    const query: Span[] = state.search.replace
+      ? [{ text: state.search.query, style: 'cursor' }]
+      : [{ text: state.search.query, style: 'text' }, { text: ' ', style: 'cursor' }];
+    status = fitLine([{ text: t('footer.searchPrompt'), style: 'label' }, ...query], width);
   } else if (state.notice) {
     const style = state.notice.tone === 'error' ? 'error' : state.notice.tone === 'success' ? 'success' : 'notice';
     status = fitLine([{ text: t(state.notice.id, state.notice.values), style }], width);
   } else {
     status = [];
   }
-  const full = t('footer.keys');
-  const keys = fitLine([{ text: displayWidth(full) <= width ? full : t('footer.keysShort'), style: 'dim' }], width);
+  const keys = fitLine([{ text: footerKeys(state, width, t), style: 'dim' }], width);
   return layout.footerHeight < 2 ? [state.search.editing || state.notice ? status : keys] : [status, keys];
+}
+
+/**
+ * The key line for what the keys do now: in the editor, the search prompt and the help, the list's
+ * keys do not apply (`q` types a q in the editor), so their own keys are shown. Items are in
+ * order of importance; those that do not fit are left out from the end — except the list's last
+ * two, `? help` and `q quit`, which always stay. When too few fit, the list's compact form.
+ */
+function footerKeys(state: ReviewScreenState, width: number, t: LineOptions['t']): string {
+  const [id, keep] = state.help ? ['footer.helpKeys', 0]
+    : state.search.editing ? ['footer.searchKeys', 0]
+      : state.editor ? ['footer.editorKeys', 0]
+        : ['footer.keys', 2];
+  const items = t(id).split(' · ');
+  const tail = keep > 0 ? items.splice(items.length - keep) : [];
+  const fits = () => displayWidth([...items, ...tail].join(' · ')) <= width;
+  while (items.length > 0 && !fits()) items.pop();
+  if (id === 'footer.keys' && items.length < 3) return t('footer.keysShort');
+  return [...items, ...tail].join(' · ');
 }
 
 export function buildScreen(input: ScreenInput): Screen {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, resolveUiLanguage } from '../../../src/ui/i18n/index.js';
+import { CHECK_IDS } from '../../../src/core/qa/types.js';
+import { createTranslator, resolveUiLanguage, UI_LANGUAGES, uiResources } from '../../../src/ui/i18n/index.js';
 
 describe('UI language', () => {
   it('takes the configured language first', () => {
@@ -21,5 +22,14 @@ describe('UI language', () => {
   it('translates with typographic French and Vietnamese diacritics intact', () => {
     expect(createTranslator('fr')('header.search', { query: 'Défense' })).toBe('recherche : « Défense »');
     expect(createTranslator('vi')('status.untranslated')).toBe('chưa dịch');
+  });
+
+  it('names every QA check and severity in every UI language', () => {
+    for (const lang of UI_LANGUAGES) {
+      expect(Object.keys(uiResources[lang].qaCheck).sort()).toEqual([...CHECK_IDS].sort());
+      expect(Object.keys(uiResources[lang].qaSeverity).sort()).toEqual(['error', 'info', 'warning']);
+    }
+    expect(createTranslator('vi')('qaCheck.numbers')).toBe('số liệu');
+    expect(createTranslator('fr')('qaSeverity.warning')).toBe('Alerte QA');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  initialReviewState, reviewReducer, selectedKey,
-  type ReviewAction, type ReviewScreenState,
+  initialReviewState, reviewReducer, selectedKey, undoEntry,
+  type ReviewAction, type ReviewScreenState, type SegmentRow,
 } from '../../../src/ui/state/reviewReducer.js';
 import { commandFor, type CommandId } from '../../../src/ui/keys/bindings.js';
 import { key, row } from '../support/builders.js';
@@ -13,6 +13,11 @@ function loaded(rows = [
   row('p4', 'stale', 'Le ministère russe', 2),
   row('p5', 'untranslated', 'Point de conflit'),
 ]): ReviewScreenState {
+  // On the first segment (opening selects the first one needing work, p2 here).
+  return reviewReducer(opened(rows), { type: 'command', command: 'first' });
+}
+
+function opened(rows: SegmentRow[]): ReviewScreenState {
   const start = initialReviewState({ lang: 'en', languages: ['en', 'vi'] });
   return reviewReducer(start, { type: 'loaded', lang: 'en', rows });
 }
@@ -63,7 +68,7 @@ describe('moving', () => {
     expect(selectedKey(s)).toBe('p2');
     s = press(press(s, 'G'), 'n');
     expect(selectedKey(s)).toBe('p5');
-    expect(s.notice?.id).toBe('message.noMatch');
+    expect(s.notice?.id).toBe('message.noMoreNeedsWork');
   });
 
   it('moving resets the detail scroll', () => {
@@ -107,6 +112,31 @@ describe('filters and search', () => {
     expect(selectedKey(s)).toBe('p2');
   });
 
+  it('/ on an earlier search shows it selected: typing starts a new search, → keeps it to type more', () => {
+    let s = run(press(loaded(), '/'), { type: 'searchTyped', text: 'reuters' }, cmd('searchConfirm'));
+    expect(s.visible.map((i) => s.rows[i]!.key)).toEqual(['p3']);
+    s = run(press(s, '/'), { type: 'searchTyped', text: 'conflit' });
+    expect(s.search.query).toBe('conflit');
+    expect(s.visible.map((i) => s.rows[i]!.key)).toEqual(['p5']);
+    s = run(s, cmd('searchConfirm'), cmd('search'));
+    s = run(s, { type: 'command', command: commandFor('search', '', key({ rightArrow: true }))! }, { type: 'searchTyped', text: ' de' });
+    expect(s.search.query).toBe('conflit de');
+  });
+
+  it('a search that matches nothing loses no selection: clearing it selects the segment selected before', () => {
+    let s = run(press(loaded(), 'j'), cmd('moveDown'), cmd('moveDown')); // p4
+    s = run(press(s, '/'), { type: 'searchTyped', text: 'zzz' });
+    expect(s.visible).toEqual([]);
+    expect(selectedKey(s)).toBeUndefined();
+    s = run(s, cmd('searchCancel'));
+    expect(selectedKey(s)).toBe('p4');
+    // Same when the search is narrowed to nothing and widened again with Backspace.
+    s = run(press(s, '/'), { type: 'searchTyped', text: 'ministère' }, { type: 'searchTyped', text: 'x' });
+    expect(s.visible).toEqual([]);
+    s = run(s, cmd('searchBackspace'));
+    expect(selectedKey(s)).toBe('p4');
+  });
+
   it('searches accented text in NFC whatever form was typed', () => {
     let s = press(loaded(), '/');
     s = run(s, { type: 'searchTyped', text: 'secrétaire'.normalize('NFD') });
@@ -140,6 +170,29 @@ describe('saving updates', () => {
     expect(s.undo.map((e) => e.key)).toEqual(['p2', 'p3']);
     s = run(s, { type: 'undoPopped' });
     expect(s.undo.map((e) => e.key)).toEqual(['p2']);
+  });
+
+  it('QA counts that change nothing leave the state as it was (no redraw)', () => {
+    const s = loaded();
+    expect(run(s, { type: 'qaCounted', lang: 'en', counts: { p4: 2, p1: 0 } })).toBe(s);
+    expect(run(s, { type: 'qaCounted', lang: 'en', counts: { p1: 1 } }).rows[0]!.qaIssues).toBe(1);
+  });
+
+  it('undoes per language: the entry u takes is the last one of the language on screen', () => {
+    let s = run(loaded(), { type: 'undoPushed', entry: { key: 'p2', lang: 'en', before: undefined } },
+      { type: 'undoPushed', entry: { key: 'p3', lang: 'vi', before: undefined } });
+    expect(undoEntry(s)?.key).toBe('p2');
+    s = run(s, { type: 'undoPopped' });
+    expect(s.undo.map((e) => `${e.lang} ${e.key}`)).toEqual(['vi p3']);
+    expect(undoEntry(s)).toBeUndefined();
+  });
+});
+
+describe('opening an article', () => {
+  it('selects the first segment that needs work, or the first one when all are approved', () => {
+    expect(selectedKey(opened([row('p1', 'approved'), row('p2', 'machine'), row('p3', 'untranslated')]))).toBe('p2');
+    expect(selectedKey(opened([row('p1', 'approved'), row('p2', 'approved')]))).toBe('p1');
+    expect(selectedKey(opened([row('p1', 'machine'), row('p2', 'approved')]))).toBe('p1');
   });
 });
 
