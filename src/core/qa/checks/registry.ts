@@ -4,8 +4,15 @@
  */
 import type { CheckId, QaFinding, Severity } from '../types.js';
 
-/** A finding before its severity is decided (defaults, then the project's overrides). */
-export type Draft = Omit<QaFinding, 'severity'>;
+/**
+ * A finding before its severity is decided (defaults, then the project's overrides).
+ *
+ * `weak`: the check found what it looks for, but in a form that professional translation often
+ * produces on purpose (a quotation turned into reported speech, a bracketed aside dropped, a
+ * negation paraphrased). Such a finding is reported as `info` whatever the check's severity, so
+ * that a reviewer still sees it but it never fails a check or trains people to ignore warnings.
+ */
+export type Draft = Omit<QaFinding, 'severity'> & { weak?: true };
 
 export interface CheckInfo {
   severity: Severity;
