@@ -102,4 +102,12 @@ describe('spelled-out numbers the approved translation writes as news does', () 
     expect(opinion('La croissance a atteint 6 % au troisième trimestre.', 'Tăng trưởng đạt 6% trong quý thứ ba.', 'Tăng trưởng đạt 6% trong quý III.', 'vi')).toBe(0);
     expect(opinion('La croissance a atteint 6 % au troisième trimestre.', 'Tăng trưởng đạt 6% trong quý thứ ba.', 'Tăng trưởng đạt 6% trong quý II.', 'vi')).toBe(1);
   });
+
+  it('read `deux` in a word of pairs (`both`, `bilateral`, `song phương`), not in another number', () => {
+    const source = 'Les échanges entre les deux pays ont atteint un record.';
+    expect(opinion('Les deux pays ont signé un accord.', 'The two countries signed an agreement.', 'Both countries signed a deal.')).toBe(0);
+    expect(opinion(source, 'Trade between the two countries reached a record.', 'Bilateral trade hit a record.')).toBe(0);
+    expect(opinion(source, 'Thương mại giữa hai nước đạt kỷ lục.', 'Thương mại song phương đạt kỷ lục.', 'vi')).toBe(0);
+    expect(opinion(source, 'Trade between the two countries reached a record.', 'Trade between the three countries hit a record.')).toBe(1);
+  });
 });

@@ -67,6 +67,8 @@ export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] 
         // `deux ans de prison` → `a two-year sentence`: the number is the first half of a compound.
         inCompounds ??= new Set(compareTokens(src, extractNumericTokens(numbersInWords(pair.target, opts.targetLang), opts.targetLang)).matched);
         if (inCompounds.has(t)) continue;
+        // `les deux pays` → `both countries`, `bilateral trade`, `song phương`: two said as a word of pairs.
+        if (t.value === 2 && DUAL[baseLang(opts.targetLang)]?.test(pair.target)) continue;
         out.push({ check: 'mt-disagrees', message: `the source says “${t.text}” (${t.value}) and so does the machine translation; the approved translation does not`, span: { side: 'source', start: t.start, end: t.end } });
       }
     }
@@ -215,6 +217,13 @@ function numbersInWords(text: string, lang: string): string {
   });
   return out;
 }
+
+/** Words that say "two" without the number: `deux` is often rendered by them. */
+const DUAL: Record<string, RegExp> = {
+  en: /\b(?:both|bilateral(?:ly)?|twice|twin|pair|dual|either|neither)\b/i,
+  vi: /(?:^|[^\p{L}])(?:cả hai|song phương|đôi|cặp)(?![\p{L}])/iu,
+  de: /(?:^|[^\p{L}])(?:beide[nmrs]?|bilateral(?:e[nmrs]?)?|zweimal|paar)(?![\p{L}])/iu,
+};
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 
