@@ -65,6 +65,11 @@ describe('a negation the approved translation words without a negative word', ()
     expect(opinion('L’accusé n’a jamais reconnu sa culpabilité.', 'Bị cáo chưa bao giờ thừa nhận tội lỗi.', 'Bị cáo đã thừa nhận tội lỗi.', 'vi')).toEqual(['warning']);
   });
 
+  it('is a warning when the human text lost its diacritics, so that its negation cannot be read', () => {
+    expect(opinion('Le ministre n’a pas souhaité commenter.', 'Bộ trưởng không muốn bình luận.', 'Bo truong tu choi binh luan.', 'vi')).toEqual(['warning']);
+    expect(opinion('Le ministre n’a pas souhaité commenter.', 'Bộ trưởng không muốn bình luận.', 'Bo truong khong muon binh luan.', 'vi')).toEqual(['warning']);
+  });
+
   it('counts `unless` as the negation it is', () => {
     expect(opinion('Sans accord d’ici vendredi, la grève sera reconduite.', 'Without an agreement by Friday, the strike will be extended.', 'The strike will continue unless a deal is reached by Friday.')).toEqual([]);
   });
@@ -109,5 +114,17 @@ describe('spelled-out numbers the approved translation writes as news does', () 
     expect(opinion(source, 'Trade between the two countries reached a record.', 'Bilateral trade hit a record.')).toBe(0);
     expect(opinion(source, 'Thương mại giữa hai nước đạt kỷ lục.', 'Thương mại song phương đạt kỷ lục.', 'vi')).toBe(0);
     expect(opinion(source, 'Trade between the two countries reached a record.', 'Trade between the three countries hit a record.')).toBe(1);
+  });
+});
+
+describe('a negation of the machine text next to a word between kept words', () => {
+  it('is judged once per negation (the check counts the word between with the same expression)', () => {
+    // Each negation's words around it are looked for with a word between them; that word is
+    // tested for being a negation too, which must not restart the walk over the machine text.
+    const found = runSegmentQa(
+      { source: 'Il ne viendra pas et ne restera pas.', machine: 'He will not come and will not stay.', target: 'He will surely come and will surely stay.' },
+      { sourceLang: 'fr', targetLang: 'en' },
+    );
+    expect(found.map((f) => [f.check, f.severity])).toEqual([['mt-disagrees', 'warning']]);
   });
 });

@@ -135,13 +135,25 @@ export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] 
 function droppedNegation(machine: string, target: string, lang: string): boolean {
   const re = NEGATION[baseLang(lang)];
   if (!re) return true;
+  // A human text without a diacritic when the machine's negations have some (`Khong co nan
+  // nhan`) has lost them: its own negation words, if any, cannot be read, so no rewording can be
+  // told either.
+  const unmarked = target.normalize('NFD').length === target.length;
   const mWords = words(machine);
   const mKeys = mWords.map((w) => fold(w.text));
   const tKeys = words(target).map((w) => fold(w.text));
+  const foldedTarget = ` ${tKeys.join(' ')} `;
+  // The sites first: the comparison below counts negations with the same expression.
+  const sites: Array<[number, number]> = [];
   re.lastIndex = 0;
-  for (let m = re.exec(machine); m !== null; m = re.exec(machine)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (let m = re.exec(machine); m !== null; m = re.exec(machine)) sites.push([m.index, m.index + m[0].length]);
+  for (const [start, end] of sites) {
+    // The negation itself is there, only not readable as one (`khong` for `không`: diacritics
+    // lost): no rewording, a damaged text.
+    const written = machine.slice(start, end);
+    if (unmarked && written.normalize('NFD').length > written.length) return true;
+    const negation = words(written).map((w) => fold(w.text)).join(' ');
+    if (negation !== '' && foldedTarget.includes(` ${negation} `)) return true;
     // The word before the negation's first word and the word after its last (a contraction
     // `didn't` is one word: its neighbours are the words around it).
     let before = -1;
