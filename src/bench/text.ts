@@ -75,8 +75,13 @@ function frenchSentence(rng: Random): string {
       return `Le taux a atteint ${decimal(rng)} en ${rng.pick(MONTHS)}, soit ${thousands(rng)} personnes concernées${sp};${' '}${rng.pick(CLAUSES)}.`;
     case 4:
       return `Pourquoi maintenant${sp}? ${rng.pick(PEOPLE)} ${rng.pick(VERBS)} ${rng.pick(CLAUSES)}.`;
-    default:
-      return `Au cours du week-end, ${rng.pick(PLACES)} a accusé ${rng.pick(PLACES)} d’être responsable de l’attaque${sp}: ${rng.pick(CLAUSES)}${sp}!`;
+    default: {
+      // Two different places: one place accusing itself reads as a doubled word once German puts
+      // them side by side (`warf Genf Genf vor`), and QA rightly flags that.
+      const accuser = rng.pick(PLACES);
+      const accused = rng.pick(PLACES.filter((p) => p !== accuser));
+      return `Au cours du week-end, ${accuser} a accusé ${accused} d’être responsable de l’attaque${sp}: ${rng.pick(CLAUSES)}${sp}!`;
+    }
   }
 }
 

@@ -126,5 +126,23 @@ export interface ReviewState {
   segments: Record<string, SegmentState>;
 }
 
-/** At most this many history entries per segment are kept. */
+/** At most this many history entries per segment are kept (see `capHistory`). */
 export const HISTORY_LIMIT = 20;
+
+/** History action under which notes exchanged through XLIFF (with an agency's CAT tool) are kept. */
+export const NOTE_ACTION = 'note';
+
+/**
+ * The history kept of a segment: at most {@link HISTORY_LIMIT} entries, the oldest dropped first.
+ * Notes are content (the agency's questions, the translator's remarks) that verso exports again,
+ * not a log: they go only once every other entry has, so a busy segment does not lose them.
+ */
+export function capHistory(history: HistoryEntry[]): HistoryEntry[] {
+  const excess = history.length - HISTORY_LIMIT;
+  if (excess <= 0) return history;
+  const logEntries = history.filter((h) => h.action !== NOTE_ACTION).length;
+  let dropLog = Math.min(excess, logEntries);
+  let dropNotes = excess - dropLog;
+  // Oldest first within each kind: the entries are in time order.
+  return history.filter((h) => (h.action === NOTE_ACTION ? dropNotes-- <= 0 : dropLog-- <= 0));
+}

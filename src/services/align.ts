@@ -22,7 +22,7 @@
 import { basename } from 'node:path';
 import { alignUnits, sharesFromLadder, summarizeLadder, type Bead, type GroupShare, type LadderSummary } from '../core/align/index.js';
 import { addCandidate, emptySegmentState, setDraft, type Actor } from '../core/catalog/state-ops.js';
-import { HISTORY_LIMIT, type Article, type ReviewState, type Segment, type SegmentState } from '../core/model.js';
+import { capHistory, type Article, type ReviewState, type Segment, type SegmentState } from '../core/model.js';
 import { currentCandidates } from '../core/status/status.js';
 import { parseOriginal } from '../core/segment/parse-original.js';
 import { sentenceRulesFor } from '../core/segment/sentence-rules.js';
@@ -133,7 +133,7 @@ function ladderRows(segments: Segment[], paragraphs: string[], beads: Bead[]): L
 
 function withHistory(state: SegmentState, actor: Actor, action: string, text?: string): SegmentState {
   const entry = { at: actor.at, by: actor.by, action, ...(text !== undefined ? { text } : {}) };
-  return { ...state, history: [...state.history, entry].slice(-HISTORY_LIMIT) };
+  return { ...state, history: capHistory([...state.history, entry]) };
 }
 
 export async function alignTranslation(project: Project, options: AlignTranslationOptions): Promise<AlignTranslationResult> {

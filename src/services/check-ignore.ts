@@ -3,7 +3,7 @@
  * acceptance is recorded in the review state (who, when, why), so it travels with the branch and
  * shows in every report as "ignored"; it holds until the segment is approved again.
  */
-import { HISTORY_LIMIT, type ReviewState } from '../core/model.js';
+import { capHistory, type ReviewState } from '../core/model.js';
 import { CHECK_IDS, isCheckId } from '../core/qa/types.js';
 import type { Project } from '../storage/project.js';
 import { transaction } from '../storage/store.js';
@@ -39,7 +39,7 @@ export async function ignoreQaFinding(project: Project, req: IgnoreRequest): Pro
     }
     const entry = { check: req.check, reason, by: req.by, at: req.at };
     const qaIgnored = [...(current.qaIgnored ?? []).filter((i) => i.check !== req.check), entry];
-    const history = [...current.history, { at: req.at, by: req.by, action: 'qa-ignore', text: `${req.check}: ${reason}` }].slice(-HISTORY_LIMIT);
+    const history = capHistory([...current.history, { at: req.at, by: req.by, action: 'qa-ignore', text: `${req.check}: ${reason}` }]);
     const next: ReviewState = { ...state, segments: { ...state.segments, [req.key]: { ...current, qaIgnored, history } } };
     tx.putState(next);
     return next;

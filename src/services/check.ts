@@ -17,7 +17,8 @@ import { isCheckId, type CheckId, type QaFinding, type QaOptions, type Severity 
 import { runArticleQa, type ArticlePair } from '../core/qa/run.js';
 import { finishReport, type CheckReport, type FindingKind, type ReportFinding, type SegmentOutcome, type LanguageSummary } from '../core/report/check-report.js';
 import { segmentStatus } from '../core/status/status.js';
-import { targetLocaleEntries } from '../core/catalog/locale-file.js';
+import { serializeLocale, sourceLocaleEntries, targetLocaleEntries } from '../core/catalog/locale-file.js';
+import { indexLocaleKeys } from '../core/catalog/locale-keys.js';
 import { readTextFileIfExists } from '../storage/atomic.js';
 import { lineOfKey } from '../storage/json.js';
 import { displayPath, type Project } from '../storage/project.js';
@@ -89,8 +90,9 @@ export async function runCheck(project: Project, options: CheckOptions = {}): Pr
   const perSegment = options.perSegment ?? true;
   for (const perLang of outcomes) {
     for (const outcome of perLang) {
-      const byStatus = counts.get(outcome.lang)!;
-      for (const [status, n] of Object.entries(outcome.byStatus) as Array<[SegmentStatus, number]>) byStatus[status] += n;
+      // The source language's outcome (its locale file) has no review statuses to count.
+      const byStatus = counts.get(outcome.lang);
+      if (byStatus) for (const [status, n] of Object.entries(outcome.byStatus) as Array<[SegmentStatus, number]>) byStatus[status] += n;
       if (perSegment) {
         const offset = findings.length;
         for (const seg of outcome.segments) {
@@ -156,6 +158,8 @@ export async function checkClaimed(project: Project, ids: readonly string[], lan
         const article = await readArticle(project, ids[index]!);
         const perLang: LanguageOutcome[] = [];
         for (const lang of langs) perLang.push({ lang, ...(await checkArticleLanguage(project, article, lang, qaByLang.get(lang)!, cache)) });
+        const source = await checkSourceLocale(project, article);
+        if (source) perLang.push(source);
         outcomes.push([index, perLang]);
       } catch (error) {
         stop();
@@ -259,8 +263,8 @@ export async function checkArticleLanguage(project: Project, article: Article, l
     });
   }
   const originalFile = article.originalPath;
-  const keyLines = locale ? linesOfKeys(locale.text) : new Map<string, number>();
-  const localeLine = (key: string) => keyLines.get(key) ?? null;
+  const keys = locale ? indexLocaleKeys(locale.text) : { lines: new Map<string, number>(), duplicates: [] };
+  const localeLine = (key: string) => keys.lines.get(key) ?? null;
   const onDisk = locale?.resource ?? {};
   const expected = new Map(targetLocaleEntries(article, state));
 
@@ -318,6 +322,17 @@ export async function checkArticleLanguage(project: Project, article: Article, l
     }
   }
 
+  // A key written twice: JSON.parse and i18next keep the last one, whatever the file seems to say.
+  for (const dup of keys.duplicates) {
+    const earlier = dup.shadowed.length === 1 ? `line ${dup.shadowed[0]}` : `lines ${dup.shadowed.join(', ')}`;
+    const seen = segments.find((s) => s.key === dup.key)?.status;
+    const status = seen === undefined || seen === 'orphan' || seen === 'source' ? null : seen;
+    add(dup.key, draft({
+      kind: 'hand-edited', severity: 'error', article: article.id, lang, key: dup.key, file: localeFile, line: dup.line, status,
+      message: `the locale file has this key more than once (earlier on ${earlier}); only this last one is published`,
+      excerpt: onDisk[dup.key] ?? null,
+    }));
+  }
   // Keys the locale file has and the source does not.
   for (const key of Object.keys(onDisk)) {
     const seg = article.segments[key];
@@ -333,9 +348,51 @@ export async function checkArticleLanguage(project: Project, article: Article, l
   const byStatus: Record<SegmentStatus, number> = { untranslated: 0, machine: 0, draft: 0, approved: 0, stale: 0 };
   for (const s of segments) {
     s.findings = perKey.get(s.key) ?? [];
-    if (s.status !== 'orphan') byStatus[s.status]++;
+    if (s.status !== 'orphan' && s.status !== 'source') byStatus[s.status]++;
   }
   return cacheEntry ? { findings, segments, byStatus, qa: cacheEntry } : { findings, segments, byStatus };
+}
+
+/**
+ * The source-language locale file (`locales/fr/<id>.json`), which i18next serves as the fallback
+ * of every target language, must hold the article's text as imported. A string edited there by
+ * hand is published French that no translation was made from, and the next `verso import`
+ * overwrites it; the fix belongs in the original. Null when the file is as verso wrote it.
+ */
+async function checkSourceLocale(project: Project, article: Article): Promise<LanguageOutcome | null> {
+  const lang = article.sourceLang;
+  const expected = sourceLocaleEntries(article);
+  // Almost always the file is byte for byte what verso writes: compared as text, not parsed.
+  const path = project.paths.locale(lang, article.id);
+  if ((await readIfExists(path, displayPath(project, path))) === serializeLocale(expected)) return null;
+  const locale = await loadLocale(project, lang, article.id);
+  const file = locale?.file ?? displayPath(project, path);
+  const onDisk = locale?.resource ?? {};
+  const keys = locale ? indexLocaleKeys(locale.text) : { lines: new Map<string, number>(), duplicates: [] };
+  const fix = `make the change in ${article.originalPath} and run verso import on it, or restore the file from git`;
+  const findings: Draft[] = [];
+  const problem = (key: string, kind: FindingKind, message: string, excerpt: string | null, line = keys.lines.get(key) ?? null) =>
+    findings.push(draft({ kind, severity: 'error', article: article.id, lang, key, file, line, status: null, message, excerpt }));
+  if (!locale) {
+    if (expected.length > 0) problem('', 'hand-edited', `the source locale file is missing (deleted by hand?); restore it from git (git checkout -- ${file})`, null, null);
+  } else {
+    for (const [key, text] of expected) {
+      if (!Object.prototype.hasOwnProperty.call(onDisk, key)) problem(key, 'hand-edited', `the source locale file lacks this paragraph (removed by hand?); ${fix}`, text, null);
+      else if (onDisk[key] !== text) problem(key, 'hand-edited', `the source locale file differs from the article's text (edited by hand?); ${fix}`, onDisk[key]!);
+    }
+    const known = new Set(expected.map(([key]) => key));
+    for (const key of Object.keys(onDisk)) if (!known.has(key)) problem(key, 'orphan-key', 'the source locale file has a key the article does not', onDisk[key]!);
+    for (const dup of keys.duplicates) {
+      const earlier = dup.shadowed.length === 1 ? `line ${dup.shadowed[0]}` : `lines ${dup.shadowed.join(', ')}`;
+      problem(dup.key, 'hand-edited', `the source locale file has this key more than once (earlier on ${earlier}); only this last one is published`, onDisk[dup.key] ?? null, dup.line);
+    }
+  }
+  if (findings.length === 0) return null;
+  const segments: ArticleOutcome['segments'] = [];
+  const byKey = new Map<string, number[]>();
+  findings.forEach((f, i) => byKey.set(f.key, [...(byKey.get(f.key) ?? []), i]));
+  for (const [key, list] of byKey) segments.push({ article: article.id, lang, key, status: 'source', file, line: keys.lines.get(key) ?? null, findings: list });
+  return { lang, findings, segments, byStatus: { untranslated: 0, machine: 0, draft: 0, approved: 0, stale: 0 } };
 }
 
 /** QA of an article-language from the cache when nothing it depends on changed, else run now. */
@@ -347,32 +404,6 @@ function cachedArticleQa(cache: QaCacheView, articleId: string, lang: string, pa
   const stored: QaCacheEntry['findings'] = {};
   for (const [k, list] of findings) if (list.length > 0) stored[k] = list;
   return { findings, entry: { key, findings: stored } };
-}
-
-/**
- * The line of every top-level key of a locale file, in one pass (verso writes one key a line;
- * a hand-formatted file falls back to a search per key).
- */
-function linesOfKeys(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  let line = 1;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    const m = /^\s*("(?:[^"\\]|\\.)*")\s*:/.exec(text.slice(start, end < 0 ? undefined : end));
-    if (m) {
-      try {
-        const key = JSON.parse(m[1]!) as string;
-        if (!lines.has(key)) lines.set(key, line);
-      } catch {
-        /* not a key after all */
-      }
-    }
-    if (end < 0) break;
-    start = end + 1;
-    line++;
-  }
-  return lines;
 }
 
 /** QA findings of an article's approved translations in one language, by severity (for `verso status --qa`). */

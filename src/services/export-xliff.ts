@@ -4,7 +4,7 @@
  * review state holds for it and its status (see `storage/xliff.ts` for the state mapping), plus
  * notes that were exchanged before. Obsolete segments are left out.
  */
-import type { Article, Segment, SegmentState } from '../core/model.js';
+import { NOTE_ACTION, type Article, type Segment, type SegmentState } from '../core/model.js';
 import { currentCandidates, segmentStatus } from '../core/status/status.js';
 import type { Project } from '../storage/project.js';
 import { loadArticle, loadState } from '../storage/store.js';
@@ -12,8 +12,7 @@ import { serializeXliff, type XliffDocument, type XliffFile, type XliffNote, typ
 import { UserError } from './errors.js';
 import { resolveArticles, resolveTargetLangs } from './scope.js';
 
-/** History action under which notes exchanged through XLIFF are kept with a segment. */
-export const NOTE_ACTION = 'note';
+export { NOTE_ACTION };
 
 /** The notes of a segment to pass on: those exchanged earlier through XLIFF, oldest first, once each. */
 export function segmentNotes(state: SegmentState | undefined): XliffNote[] {

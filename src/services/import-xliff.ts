@@ -19,7 +19,7 @@
 import type { Article, ReviewState, Segment, SegmentState } from '../core/model.js';
 import { addCandidate, approveSegment, emptySegmentState, setDraft, type Actor } from '../core/catalog/state-ops.js';
 import { hashText } from '../core/hash.js';
-import { HISTORY_LIMIT } from '../core/model.js';
+import { capHistory } from '../core/model.js';
 import type { Project } from '../storage/project.js';
 import { transaction } from '../storage/store.js';
 import { parseXliff, XliffFormatError, type ParsedXliff, type XliffUnit } from '../storage/xliff.js';
@@ -92,7 +92,7 @@ function asReadBack(unit: XliffUnit): { status: string; target: string | null } 
 
 function withNote(state: SegmentState, note: { text: string; from?: string }, actor: Actor): SegmentState {
   const entry = { at: actor.at, by: note.from ?? actor.by, action: NOTE_ACTION, text: note.text };
-  return { ...state, history: [...state.history, entry].slice(-HISTORY_LIMIT) };
+  return { ...state, history: capHistory([...state.history, entry]) };
 }
 
 /** Applies one unit to a segment's state (pure); returns the new state and what changed. */
@@ -125,7 +125,7 @@ export function applyUnit(article: Article, segment: Segment, current: SegmentSt
           change('stale-candidate', target);
         } else {
           state = { ...state, status: 'draft', draft: { text: target, by: actor.by, at: actor.at, sourceHash: oldHash } };
-          state = { ...state, history: [...state.history, { at: actor.at, by: actor.by, action: 'import-stale', text: target }].slice(-HISTORY_LIMIT) };
+          state = { ...state, history: capHistory([...state.history, { at: actor.at, by: actor.by, action: 'import-stale', text: target }]) };
           change('stale', target);
         }
       }

@@ -3,8 +3,10 @@
  * the locale files — exactly what an application using those files would show. Each segment is
  * looked up in the target language with the source language as i18next's `fallbackLng`; a
  * segment i18next had to take from the fallback (not approved yet) is marked, or the whole render
- * is refused with `requireComplete`. The article ends with its origin credit, like the seed's
- * last line (`Source : URL`).
+ * is refused with `requireComplete`. A stale segment (approved before its source changed) is
+ * still published as approved, as an application would show it, but it is named, and
+ * `requireComplete` refuses it too: its translation may say what the source no longer does.
+ * The article ends with its origin credit, like the seed's last line (`Source : URL`).
  *
  * Article text is content, not a template: interpolation and nesting are skipped, so `{{x}}` or
  * `$t(p1)` in a paragraph are printed as written.
@@ -12,7 +14,8 @@
 import i18next from 'i18next';
 import type { Article, SegmentKind } from '../core/model.js';
 import type { Project } from '../storage/project.js';
-import { loadArticle, loadLocale } from '../storage/store.js';
+import { segmentStatus } from '../core/status/status.js';
+import { loadArticle, loadLocale, loadState } from '../storage/store.js';
 import { UserError } from './errors.js';
 import { resolveArticles, resolveTargetLangs } from './scope.js';
 
@@ -39,12 +42,20 @@ export interface RenderResult {
   text: string;
   segments: RenderedSegment[];
   fallbackKeys: string[];
+  /** Segments shown in the target language whose source changed after their approval. */
+  staleKeys: string[];
 }
 
-/** Thrown with `requireComplete` when segments are not approved in the target language. */
+const segmentsWord = (n: number) => `${n} segment${n === 1 ? '' : 's'}`;
+
+/** Thrown with `requireComplete` when segments are not approved, or are stale, in the target language. */
 export class IncompleteRenderError extends Error {
-  constructor(readonly article: string, readonly lang: string, readonly keys: string[]) {
-    super(`${article} is not complete in ${lang}: ${keys.length} segment${keys.length === 1 ? '' : 's'} not approved (${keys.join(', ')})`);
+  constructor(readonly article: string, readonly lang: string, readonly keys: string[], readonly staleKeys: string[] = []) {
+    const parts = [
+      ...(keys.length ? [`${segmentsWord(keys.length)} not approved (${keys.join(', ')})`] : []),
+      ...(staleKeys.length ? [`${segmentsWord(staleKeys.length)} stale, approved before the source changed (${staleKeys.join(', ')})`] : []),
+    ];
+    super(`${article} is not complete in ${lang}: ${parts.join('; ')}`);
     this.name = 'IncompleteRenderError';
   }
 }
@@ -180,7 +191,9 @@ export async function renderArticle(project: Project, options: RenderOptions): P
   const target = (await loadLocale(project, targetLang!, article.id))?.resource ?? {};
   const segments = await assembleSegments(article, targetLang!, source, target);
   const fallbackKeys = segments.filter((s) => s.fallback).map((s) => s.key);
-  if (options.requireComplete && fallbackKeys.length > 0) throw new IncompleteRenderError(article.id, targetLang!, fallbackKeys);
+  const state = await loadState(project, article.id, targetLang!);
+  const staleKeys = segments.filter((s) => !s.fallback && segmentStatus(article.segments[s.key]!, state.segments[s.key]) === 'stale').map((s) => s.key);
+  if (options.requireComplete && (fallbackKeys.length > 0 || staleKeys.length > 0)) throw new IncompleteRenderError(article.id, targetLang!, fallbackKeys, staleKeys);
   if (segments.length === 0) throw new UserError(`article "${article.id}" has no segments to render`);
-  return { text: formatRendered(segments, options.format, targetLang!, article.originUrl), segments, fallbackKeys };
+  return { text: formatRendered(segments, options.format, targetLang!, article.originUrl), segments, fallbackKeys, staleKeys };
 }

@@ -83,7 +83,11 @@ export async function readTextFileIfExists(path: string, displayName: string, ma
     throw new FileProblemError(`cannot read: ${(e as Error).message}`, displayName);
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new FileProblemError('binary file (contains a NUL byte)', displayName, null, 'give a UTF-8 text file');
+  if (nul >= 0) {
+    const utf16 = utf16Kind(bytes);
+    if (utf16) throw new FileProblemError(`UTF-16 text (${utf16}), not UTF-8`, displayName, null, 'save the file as UTF-8 (in Notepad: Save as… › Encoding › UTF-8)');
+    throw new FileProblemError('binary file (contains a NUL byte)', displayName, null, 'give a UTF-8 text file');
+  }
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
@@ -95,6 +99,27 @@ export async function readTextFileIfExists(path: string, displayName: string, ma
   // byte order mark is dropped, as a UTF-8 TextDecoder does.
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Whether bytes with NULs in them are UTF-16 text (what Windows editors save as "Unicode"): a
+ * byte order mark, or, without one, ASCII-range text whose every other byte is zero.
+ */
+function utf16Kind(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian, with a byte order mark';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian, with a byte order mark';
+  const pairs = Math.min(bytes.length >> 1, 4096);
+  if (pairs < 2) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) zeroEven++;
+    if (bytes[2 * i + 1] === 0) zeroOdd++;
+  }
+  // Latin text in UTF-16 has a zero in nearly every high byte, and almost none in the low ones.
+  if (zeroOdd >= pairs * 0.7 && zeroEven <= pairs * 0.05) return 'little-endian';
+  if (zeroEven >= pairs * 0.7 && zeroOdd <= pairs * 0.05) return 'big-endian';
+  return null;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -11,7 +11,7 @@
  * verso command replays: the files of one transaction are never seen half-applied for longer
  * than that.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Article, ReviewState } from '../core/model.js';
 import { emptyReviewState } from '../core/catalog/state-ops.js';
@@ -189,7 +189,14 @@ export async function transaction<T>(project: Project, fn: (tx: Transaction) => 
 async function commitFiles(project: Project, files: Journal['files']): Promise<void> {
   const changed: Journal['files'] = [];
   for (const f of files) {
-    const current = await fs.readFile(f.path, 'utf8').catch(() => null);
+    // Synchronous, like the store's other reads of small project files (see storage/atomic.ts):
+    // a re-import of 2,000 unchanged articles compares 6,000 files.
+    let current: string | null;
+    try {
+      current = readFileSync(f.path, 'utf8');
+    } catch {
+      current = null;
+    }
     if (current !== f.text) changed.push(f);
   }
   if (changed.length === 0) return;
@@ -203,8 +210,28 @@ async function commitFiles(project: Project, files: Journal['files']): Promise<v
   // Paths are kept relative so a journal still applies if the checkout was moved after a crash.
   const journal: Journal = { files: changed.map((f) => ({ path: relative(project.root, f.path), text: f.text })) };
   await writeFileAtomic(project.paths.journal, JSON.stringify(journal));
-  for (const f of changed) await writeFileAtomic(f.path, f.text);
+  await writeAllAtomic(changed);
   await fs.rm(project.paths.journal, { force: true });
+}
+
+/** Files written at once: enough for the file system to merge their flushes to disk. */
+const PARALLEL_WRITES = 16;
+
+/**
+ * Writes files (each atomically) several at a time. Safe in any order: the journal, already on
+ * disk, holds every file, so a crash part-way is completed from it. Each write waits for its own
+ * flush to disk, and those waits overlap, which takes an import of 2,000 articles from one flush
+ * after another to a fraction of the time.
+ */
+async function writeAllAtomic(files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const f = files[next++]!;
+      await writeFileAtomic(f.path, f.text);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, files.length) }, worker));
 }
 
 const swept = new Set<string>();
@@ -235,12 +262,14 @@ async function replayJournal(project: Project): Promise<void> {
     return;
   }
   const realRoot = await fs.realpath(project.root);
+  const targets: Array<{ path: string; text: string }> = [];
   for (const f of journal.files) {
     const target = resolve(project.root, f.path);
     if (!isInside(project.root, target)) continue;
     await assertRealPathInside(project, realRoot, target);
-    await writeFileAtomic(target, f.text);
+    targets.push({ path: target, text: f.text });
   }
+  await writeAllAtomic(targets);
   await fs.rm(project.paths.journal, { force: true });
 }
 

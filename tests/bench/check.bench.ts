@@ -7,6 +7,9 @@
  *     report written as JSON, with the QA cache warm (the first, unmeasured run writes it);
  *   - the same as on a fresh clone (a CI job that keeps no cache): `.verso/cache/` (git-ignored) is
  *     deleted before each run, so every QA check runs and the cache is written anew;
+ *   - the floor under any QA speed-up: the same fresh-clone run on a copy of the project whose
+ *     config switches every QA check off (`qa.disabled`), so only the reading of the files, the
+ *     status, staleness and locale-consistency checks and the report remain;
  *   - i18n-check -l locales -s fr -f i18next: missing and invalid keys across the same tree.
  * Both binaries are started with node directly (no npx start-up on either side), and both write
  * their output to /dev/null, so the figure is the work and not the pipe.
@@ -17,12 +20,13 @@
  * Run: `npm run build && npm run bench -- --only check` (`--quick` for the small size).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Benchmark, BenchRow } from '../../src/bench/types.js';
 import { median } from '../../src/bench/measure.js';
+import { CHECKS } from '../../src/core/qa/checks/registry.js';
 
 interface Timed {
   ms: number;
@@ -76,6 +80,17 @@ export const benchmark: Benchmark = {
       await rm(join(project.root, '.verso', 'cache'), { recursive: true, force: true });
       return timeNode(reporter, [ctx.cli, 'check', '--format', 'json'], project.root);
     };
+    // The floor: a copy of the project with every QA check switched off in its config.
+    const floorRoot = join(await ctx.tempDir('check-floor'), 'p');
+    await cp(project.root, floorRoot, { recursive: true });
+    const configPath = join(floorRoot, 'verso.config.json');
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as { qa?: { disabled?: string[] } };
+    config.qa = { ...config.qa, disabled: Object.keys(CHECKS) };
+    writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+    const versoFloor = async () => {
+      await rm(join(floorRoot, '.verso', 'cache'), { recursive: true, force: true });
+      return timeNode(reporter, [ctx.cli, 'check', '--format', 'json'], floorRoot);
+    };
     const peer = () => timeNode(reporter, [i18nCheck, '-l', 'locales', '-s', 'fr', '-f', 'i18next'], project.root);
 
     const runs = ctx.quick ? ctx.runs : Math.min(ctx.runs, 5);
@@ -88,6 +103,7 @@ export const benchmark: Benchmark = {
     expectCode(await peer(), 'i18n-check');
     const subject: Timed[] = [];
     const cold: Timed[] = [];
+    const floor: Timed[] = [];
     const baseline: Timed[] = [];
     for (let i = 0; i < runs; i++) {
       // Alternate which side goes first, so neither always meets a warmer cache.
@@ -95,12 +111,14 @@ export const benchmark: Benchmark = {
         subject.push(expectCode(await verso(), 'verso check'));
         baseline.push(expectCode(await peer(), 'i18n-check'));
         cold.push(expectCode(await versoCold(), 'verso check (no cache)'));
+        floor.push(expectCode(await versoFloor(), 'verso check (QA off)'));
       } else {
+        floor.push(expectCode(await versoFloor(), 'verso check (QA off)'));
         cold.push(expectCode(await versoCold(), 'verso check (no cache)'));
         baseline.push(expectCode(await peer(), 'i18n-check'));
         subject.push(expectCode(await verso(), 'verso check'));
       }
-      ctx.log(`check: run ${i + 1}/${runs}: verso ${subject.at(-1)!.ms.toFixed(0)} ms, no cache ${cold.at(-1)!.ms.toFixed(0)} ms, i18n-check ${baseline.at(-1)!.ms.toFixed(0)} ms`);
+      ctx.log(`check: run ${i + 1}/${runs}: verso ${subject.at(-1)!.ms.toFixed(0)} ms, no cache ${cold.at(-1)!.ms.toFixed(0)} ms, QA off ${floor.at(-1)!.ms.toFixed(0)} ms, i18n-check ${baseline.at(-1)!.ms.toFixed(0)} ms`);
     }
     const segStates = project.segments * project.targetLangs.length;
     const row: Omit<BenchRow, 'benchmark' | 'ratio'> = {
@@ -118,6 +136,12 @@ export const benchmark: Benchmark = {
       subjectMs: median(cold.map((t) => t.ms)),
       note: `CPU median verso ${median(cold.map((t) => t.cpuMs)).toFixed(0)} ms, i18n-check ${median(baseline.map((t) => t.cpuMs)).toFixed(0)} ms`,
     };
-    return [row, coldRow];
+    const floorRow: Omit<BenchRow, 'benchmark' | 'ratio'> = {
+      ...row,
+      subject: 'floor: the same fresh clone with every QA check off (reading, status, staleness, locale consistency, report)',
+      subjectMs: median(floor.map((t) => t.ms)),
+      note: `CPU median verso ${median(floor.map((t) => t.cpuMs)).toFixed(0)} ms; what any QA speed-up leaves`,
+    };
+    return [row, coldRow, floorRow];
   },
 };

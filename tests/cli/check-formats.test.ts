@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { finishReport, type ReportFinding } from '../../src/core/report/check-report.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/core/report/github.js';
 import { formatJunit } from '../../src/core/report/junit.js';
+import { formatStepSummary, markdownText, SUMMARY_FINDINGS } from '../../src/core/report/step-summary.js';
 import { formatText } from '../../src/core/report/text.js';
 
 type Input = Omit<ReportFinding, 'gate' | 'failing'>;
@@ -58,5 +59,38 @@ describe('text', () => {
     const out = formatText(report([finding({ ignored: { reason: 'house style', by: 'lan', at: '2026-01-01T00:00:00Z' } })]));
     expect(out).toContain('locales/en/a.json:2: ignored: en a/p1 qa/numbers: source “7,5” became “75” in the translation [“75”] (ignored by lan: house style)');
     expect(out).toContain('check passed');
+  });
+});
+
+describe('GitHub job summary (Markdown)', () => {
+  it('shows untrusted text literally: no HTML, image, link, emphasis or extra table cell', () => {
+    const hostile = 'a | b ![x](https://e.example/p.png) [c](https://e.example) <img src=x> **d** _e_ `f` ~g~ \\ \u001b[2J';
+    const md = markdownText(hostile);
+    expect(md).toBe('a \\| b !\\[x\\](https://e.example/p.png) \\[c\\](https://e.example) &lt;img src=x&gt; \\*\\*d\\*\\* \\_e\\_ \\`f\\` \\~g\\~ \\\\ ');
+    const summary = formatStepSummary(report([finding({ message: hostile, file: 'locales/en/a|b.json' })]));
+    const row = summary.split('\n').find((l) => l.includes('qa/numbers') && l.includes('a.json') === false && l.includes('a\\|b'))!;
+    // Five cells, whatever the text held: every | from the project is escaped.
+    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(5);
+    expect(summary).not.toMatch(/<img|\u001b/);
+  });
+
+  it('gives progress per language, counts per kind and check, and the failing findings', () => {
+    const md = formatStepSummary(report([finding({}), finding({ severity: 'warning', check: 'quotes' }), finding({ kind: 'hand-edited', check: null, message: 'edited' })], ['qa-error', 'unapproved']));
+    expect(md).toContain('### verso check failed');
+    expect(md).toContain('2 failing finding(s) of 3');
+    expect(md).toContain('| en | 1 | 1 (100 %) | 0 | 0 | 0 | 0 | 2 |');
+    expect(md).toMatch(/\| hand-edited \| 1 \|/);
+    expect(md).toMatch(/\| qa\/numbers \| 1 \|/);
+    expect(md).toMatch(/\| qa\/quotes \| 1 \|/);
+    // Only failing findings are listed one by one (the warning is counted, not listed).
+    expect(md.split('\n').filter((l) => l.startsWith('| locales')).length).toBe(2);
+    expect(formatStepSummary(report([finding({ severity: 'warning' })]))).toContain('### verso check passed');
+  });
+
+  it('lists at most the first findings, and says how many there are', () => {
+    const many = Array.from({ length: SUMMARY_FINDINGS + 7 }, (_, i) => finding({ key: `p${i}` }));
+    const md = formatStepSummary(report(many));
+    expect(md).toContain(`(the first ${SUMMARY_FINDINGS} of ${SUMMARY_FINDINGS + 7})`);
+    expect(md.split('\n').filter((l) => l.startsWith('| locales')).length).toBe(SUMMARY_FINDINGS);
   });
 });

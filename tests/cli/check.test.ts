@@ -98,6 +98,56 @@ describe('verso check findings', () => {
     expect(r.stdout).toMatch(/locales\/en\/budget\.json:5: error: en budget\/p9 orphan-key: the source has no such key/);
   });
 
+  it('reports a key written twice in a locale file, and points at the one that is published', async () => {
+    const dir = await budgetProject();
+    const file = join(dir, 'locales', 'en', 'budget.json');
+    // A hand merge left p2 twice: JSON.parse (and i18next) keep the second, unapproved string.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.splice(3, 0, '  "p2": "Exports fell.",');
+    writeFileSync(file, lines.join('\n'));
+    const r = await cli(dir, 'check', '--to', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:4: error: en budget\/p2 hand-edited: the locale file has this key more than once \(earlier on line 3\); only this last one is published/);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:4: error: en budget\/p2 hand-edited: the locale file differs from the approved translation/);
+  });
+
+  it('finds the lines of keys in a locale file formatted by hand', async () => {
+    const dir = await budgetProject();
+    const file = join(dir, 'locales', 'en', 'budget.json');
+    // Everything on one line except p3, whose value sits on the line after its key.
+    const { p3, ...rest } = GOOD_EN;
+    writeFileSync(file, `${JSON.stringify({ ...rest, p2: 'Edited.' }).slice(0, -1)},\n"p3":\n  ${JSON.stringify(`${p3!} Edited.`)}}\n`);
+    const r = await cli(dir, 'check', '--to', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:1: error: en budget\/p2 hand-edited/);
+    expect(r.stdout).toMatch(/locales\/en\/budget\.json:2: error: en budget\/p3 hand-edited/);
+  });
+
+  it('checks the source locale file too: hand edits, a key the article lacks, a deleted file', async () => {
+    const dir = await budgetProject();
+    const file = join(dir, 'locales', 'fr', 'budget.json');
+    const original = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    // Someone fixes the French in the fallback file instead of the original.
+    writeFileSync(file, `${JSON.stringify({ ...original, p2: `${original.p2!} (corrigé)`, p9: 'Ajout.' }, null, 2)}\n`);
+    const r = await cli(dir, 'check', '--to', 'en', '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>> };
+    expect(validate(schema, report)).toEqual([]);
+    expect(report.findings.filter((f) => f['lang'] === 'fr').map((f) => [f['kind'], f['key'], f['file'], f['line'], f['failing']])).toEqual([
+      ['hand-edited', 'p2', 'locales/fr/budget.json', 3, true],
+      ['orphan-key', 'p9', 'locales/fr/budget.json', 5, true],
+    ]);
+    const junit = await cli(dir, 'check', '--to', 'en', '--format', 'junit');
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toMatch(/<testsuite name="budget \(fr\)"[^>]* tests="2" failures="2"/);
+    const text = await cli(dir, 'check', '--to', 'en');
+    expect(text.stdout).toContain('locales/fr/budget.json:3: error: fr budget/p2 hand-edited: the source locale file differs from the article\'s text (edited by hand?); make the change in originals/budget.txt and run verso import on it, or restore the file from git');
+    rmSync(file);
+    const gone = await cli(dir, 'check', '--to', 'en');
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toContain('locales/fr/budget.json: error: fr budget/ hand-edited: the source locale file is missing (deleted by hand?); restore it from git (git checkout -- locales/fr/budget.json)');
+  });
+
   it('treats a damaged review state as an input error naming file, line and column', async () => {
     const dir = await budgetProject();
     const state = join(dir, '.verso', 'state', 'en', 'budget.json');
@@ -129,6 +179,31 @@ describe('verso check findings', () => {
       expect(r.stdout, format).toContain('hand-edited');
       expect(r.stdout, format).not.toMatch(/[\u001b\u0007\u009b]/);
     }
+  });
+});
+
+describe('GitHub job summary', () => {
+  it('appends a Markdown summary to $GITHUB_STEP_SUMMARY with --format github, and only then', async () => {
+    const dir = await budgetProject();
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, 'earlier step\n');
+    const r = await runCli(['check', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code).toBe(1);
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('earlier step\n### verso check failed')).toBe(true);
+    expect(md).toContain('| vi | 3 | 0 (0 %) | 0 | 0 | 3 | 0 | 3 |');
+    expect(md).toContain('| originals/budget.txt:1 | vi | budget/p1 | untranslated | not translated yet |');
+    // Other formats leave it alone.
+    expect((await runCli(['check', '--format', 'json'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } })).code).toBe(1);
+    expect(readFileSync(summary, 'utf8')).toBe(md);
+  });
+
+  it('warns, and keeps the exit code, when the summary cannot be written', async () => {
+    const dir = await budgetProject();
+    const r = await runCli(['check', '--format', 'github', '--to', 'en'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'no', 'such', 'dir', 'summary.md') } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('verso check passed');
+    expect(r.stderr).toMatch(/^verso: warning: could not write the job summary to .*summary\.md: ENOENT/);
   });
 });
 
@@ -239,6 +314,7 @@ describe('verso check formats', () => {
     };
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s) => s['@_name'])).toEqual(['budget (en)', 'budget (vi)']);
+    // (A clean source locale file adds no suite: only its problems would.)
     expect(suites.map((s) => s.testcase.map((t) => t['@_name']))).toEqual([['p1', 'p2', 'p3'], ['p1', 'p2', 'p3']]);
     expect(suites[0]!.testcase[0]!.failure!['@_type']).toBe('qa/numbers');
     expect(suites[1]!['@_failures']).toBe('3');

@@ -134,10 +134,16 @@ describe('bad input: clear message, exit 2, every file unchanged', () => {
     writeFileSync(join(junk, 'empty.txt'), '   \n');
     writeFileSync(join(junk, 'bin.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
     writeFileSync(join(junk, 'latin1.txt'), Buffer.from('Ligne un.\nD\xe9fense.\n', 'latin1'));
+    const utf16 = 'Le ministre a démissionné.\nSource : https://vnexpress.net/a\n';
+    writeFileSync(join(junk, 'notepad.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]));
+    writeFileSync(join(junk, 'nobom.txt'), Buffer.from(utf16, 'utf16le'));
     writeFileSync(join(junk, 'huge.txt'), 'Un paragraphe assez long pour remplir le fichier.\n'.repeat(400_000));
     await expectRejected(dir, ['import', join(junk, 'empty.txt')], /empty/);
     await expectRejected(dir, ['import', join(junk, 'bin.txt')], /binary/);
     await expectRejected(dir, ['import', join(junk, 'latin1.txt')], /latin1\.txt:2:2: invalid UTF-8/);
+    // What Windows editors save as "Unicode" gets told apart from binary, with how to fix it.
+    await expectRejected(dir, ['import', join(junk, 'notepad.txt')], /notepad\.txt: UTF-16 text \(little-endian, with a byte order mark\), not UTF-8\n {2}next: save the file as UTF-8/);
+    await expectRejected(dir, ['import', join(junk, 'nobom.txt')], /nobom\.txt: UTF-16 text \(little-endian\), not UTF-8/);
     await expectRejected(dir, ['import', join(junk, 'huge.txt')], /too large/);
     // One bad file among good ones: nothing at all is imported.
     await expectRejected(dir, ['import', SEED, join(junk, 'bin.txt')], /binary/);

@@ -15,7 +15,7 @@ import { exportUnit, exportXliff } from '../../src/services/export-xliff.js';
 import { applyUnit, importXliff, type XliffChange } from '../../src/services/import-xliff.js';
 import fc from 'fast-check';
 import { addCandidate, approveSegment, emptySegmentState, revertDraft, setDraft, unapprove } from '../../src/core/catalog/state-ops.js';
-import type { Article, Segment, SegmentState } from '../../src/core/model.js';
+import { HISTORY_LIMIT, type Article, type Segment, type SegmentState } from '../../src/core/model.js';
 import { hashText } from '../../src/core/hash.js';
 import { parseXliff, serializeXliff, type XliffVersion } from '../../src/storage/xliff.js';
 import { UserError } from '../../src/services/errors.js';
@@ -105,6 +105,20 @@ describe('an agency returns the file', () => {
     const before = snapshotTree(dir);
     expect((await importXliff(project, { text: returned, file: 'back.xlf', actor: agency })).changes).toEqual([]);
     expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('keeps a note exchanged through XLIFF however busy the segment gets afterwards', async () => {
+    const { project } = await projectWithEveryStatus();
+    const exported = parseXliff((await exportXliff(project, { articles: [SEED_ID], targetLang: 'en', version: '1.2' })).text);
+    exported.files[0]!.units.find((u) => u.key === 'p7')!.notes.push({ text: 'Keep the caption short.', from: 'reviewer' });
+    await importXliff(project, { text: serializeXliff(exported, { version: '1.2' }), file: 'back.xlf', actor: agency });
+    // More edits than the history keeps entries: the oldest log entries go, the note stays.
+    for (let i = 0; i < 30; i++) await edit(project, ref, 'p7', `Caption, take ${i}.`, { by: 'ana', at: `2026-11-29T09:${String(i).padStart(2, '0')}:00.000Z` });
+    const state = await loadState(project, SEED_ID, 'en');
+    expect(state.segments.p7!.history.length).toBe(HISTORY_LIMIT);
+    expect(state.segments.p7!.history.at(-1)!.text).toBe('Caption, take 29.');
+    const again = await exportXliff(project, { articles: [SEED_ID], targetLang: 'en', version: '2.1' });
+    expect(parseXliff(again.text).files[0]!.units.find((u) => u.key === 'p7')!.notes).toEqual([{ text: 'Keep the caption short.', from: 'reviewer' }]);
   });
 
   it('never overwrites when the source changed since the export: the work comes back stale', async () => {

@@ -52,6 +52,31 @@ describe('verso render', () => {
     await expect(renderArticle(project, { article: 'essai', targetLang: 'en', format: 'txt', requireComplete: true })).rejects.toThrow(/1 segment not approved \(p3\)/);
   });
 
+  it('names a stale segment (approved before its source changed), and --require-complete refuses it', async () => {
+    const dir = await tempProject(['en']);
+    writeFileSync(join(dir, 'maj.txt'), ['Le taux a atteint 7,5 % le 25 juin.', 'Un second paragraphe.', `Source : ${ORIGIN}`, ''].join('\n'));
+    expect((await runCli(['import', 'maj.txt'], { cwd: dir })).code).toBe(0);
+    const p = await openProject(dir);
+    await approve(p, { article: 'maj', lang: 'en' }, ['p1'], ana, 'The rate reached 7.5% on June 25.');
+    await approve(p, { article: 'maj', lang: 'en' }, ['p2'], ana, 'A second paragraph.');
+    expect((await renderArticle(p, { article: 'maj', targetLang: 'en', format: 'txt', requireComplete: true })).staleKeys).toEqual([]);
+    // The newsroom corrects the date: the approved translation still says June 25.
+    writeFileSync(join(dir, 'maj.txt'), ['Le taux a atteint 7,5 % le 26 juin.', 'Un second paragraphe.', `Source : ${ORIGIN}`, ''].join('\n'));
+    expect((await runCli(['import', 'maj.txt', '--id', 'maj'], { cwd: dir })).code).toBe(0);
+    const result = await renderArticle(p, { article: 'maj', targetLang: 'en', format: 'txt' });
+    expect(result.text.split('\n')[0]).toBe('The rate reached 7.5% on June 25.');
+    expect(result.fallbackKeys).toEqual([]);
+    expect(result.staleKeys).toEqual(['p1']);
+    await expect(renderArticle(p, { article: 'maj', targetLang: 'en', format: 'txt', requireComplete: true })).rejects.toThrow(/not complete in en: 1 segment stale, approved before the source changed \(p1\)/);
+    const cli = await runCli(['render', 'maj', '--to', 'en'], { cwd: dir });
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toContain('note: 1 of 2 segments were approved before their source changed and may be out of date (p1); verso diff maj --to en shows the changes');
+    const refused = await runCli(['render', 'maj', '--to', 'en', '--require-complete'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('next: review and approve them again (verso review maj --to en)');
+  });
+
   it('writes Markdown with headings and captions, escaping what Markdown would read as markup', async () => {
     const { text } = await renderArticle(project, { article: 'essai', targetLang: 'en', format: 'md' });
     expect(text).toBe(

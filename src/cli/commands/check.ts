@@ -1,9 +1,12 @@
+import { appendFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { FAIL_ON_VALUES, type FailOn } from '../../core/config/config.js';
 import { formatGithub } from '../../core/report/github.js';
 import { formatJson } from '../../core/report/json.js';
 import { formatJunit } from '../../core/report/junit.js';
+import { formatStepSummary } from '../../core/report/step-summary.js';
 import { formatText } from '../../core/report/text.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
 import { runCheck } from '../../services/check.js';
 import { listOpt, stringOpt, type CommandSpec } from '../command.js';
 import { loadProject } from '../context.js';
@@ -28,6 +31,8 @@ export const checkCommand: CommandSpec = {
     'QA results of unchanged articles are reused from .verso/cache/qa/ (safe to delete);',
     'VERSO_QA_CACHE=off runs every check afresh and leaves the cache alone.',
     'The JSON report is described by src/core/report/check-report.schema.json.',
+    'With --format github inside GitHub Actions, a Markdown summary (per-language progress, counts,',
+    'the first failing findings) is also appended to the job summary ($GITHUB_STEP_SUMMARY).',
   ].join('\n'),
   options: {
     to: { type: 'string', multiple: true, value: '<lng,…>', description: 'target languages (default: all configured)' },
@@ -58,6 +63,15 @@ export const checkCommand: CommandSpec = {
       : format === 'junit' ? formatJunit(report, { timestamp: new Date().toISOString(), hostname: hostname() || 'localhost' })
       : formatText(report);
     ctx.stdout.write(out);
+    const summaryFile = ctx.env['GITHUB_STEP_SUMMARY'];
+    if (format === 'github' && summaryFile) {
+      try {
+        await appendFile(summaryFile, formatStepSummary(report));
+      } catch (e) {
+        // The annotations and the exit code are the check; a summary that cannot be written is not a reason to fail it.
+        ctx.stderr.write(`verso: warning: could not write the job summary to ${sanitizeLine(summaryFile)}: ${sanitizeLine((e as Error).message)}\n`);
+      }
+    }
     return report.exitCode;
   },
 };

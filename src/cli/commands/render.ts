@@ -14,13 +14,15 @@ export const renderCommand: CommandSpec = {
   description: [
     'Looks every segment up in the target locale file through i18next, falling back to the source',
     'language for segments not approved yet; those are marked [<source lng>] (html: class',
-    '"verso-fallback"), or the render is refused (exit 1) with --require-complete. The last line',
-    'credits the origin, as the original article does ("Source : <url>").',
+    '"verso-fallback"), or the render is refused (exit 1) with --require-complete. A stale segment',
+    '(approved before its source changed) is shown as approved, as an application would, and named',
+    'on stderr; --require-complete refuses it too. The last line credits the origin, as the',
+    'original article does ("Source : <url>").',
   ].join('\n'),
   options: {
     to: { type: 'string', value: '<lng>', description: 'target language (required)' },
     format: { type: 'string', value: '<txt|md|html>', description: 'output format (default txt)' },
-    'require-complete': { type: 'boolean', description: 'refuse (exit 1) when a segment is not approved' },
+    'require-complete': { type: 'boolean', description: 'refuse (exit 1) when a segment is not approved, or is stale' },
     output: { type: 'string', short: 'o', value: '<file>', description: 'write to this file instead of stdout' },
   },
   positionals: { min: 1, max: 1, names: '<article>' },
@@ -35,7 +37,8 @@ export const renderCommand: CommandSpec = {
       result = await renderArticle(project, { article: ctx.args[0]!, targetLang: lang, format, requireComplete: boolOpt(ctx, 'require-complete') });
     } catch (e) {
       if (e instanceof IncompleteRenderError) {
-        ctx.stderr.write(`verso: ${sanitizeLine(e.message)}\n  next: approve them (verso review ${sanitizeLine(e.article)} --to ${e.lang}), or render without --require-complete\n`);
+        const what = e.keys.length ? 'approve them' : 'review and approve them again';
+        ctx.stderr.write(`verso: ${sanitizeLine(e.message)}\n  next: ${what} (verso review ${sanitizeLine(e.article)} --to ${e.lang}), or render without --require-complete\n`);
         return EXIT.findings;
       }
       throw e;
@@ -47,6 +50,10 @@ export const renderCommand: CommandSpec = {
       const n = result.fallbackKeys.length;
       const from = result.segments.find((s) => s.fallback)?.lang ?? '';
       ctx.stderr.write(`note: ${n} of ${result.segments.length} segments are not approved in ${lang} and are shown in ${from} (${result.fallbackKeys.join(', ')})\n`);
+    }
+    if (result.staleKeys.length > 0) {
+      const n = result.staleKeys.length;
+      ctx.stderr.write(`note: ${n} of ${result.segments.length} segments were approved before their source changed and may be out of date (${result.staleKeys.join(', ')}); verso diff ${sanitizeLine(ctx.args[0]!)} --to ${lang} shows the changes\n`);
     }
     return 0;
   },

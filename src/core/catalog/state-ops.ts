@@ -2,7 +2,7 @@
  * The review actions as pure functions on a segment's state: each returns a new state and
  * never mutates its input, so services can compute, validate and only then write.
  */
-import { HISTORY_LIMIT, type Candidate, type ReviewState, type Segment, type SegmentState } from '../model.js';
+import { capHistory, type Candidate, type ReviewState, type Segment, type SegmentState } from '../model.js';
 import { currentCandidates } from '../status/status.js';
 
 export interface Actor {
@@ -27,7 +27,7 @@ export function emptySegmentState(): SegmentState {
 
 function withHistory(state: SegmentState, actor: Actor, action: string, text?: string): SegmentState {
   const entry = { at: actor.at, by: actor.by, action, ...(text !== undefined ? { text } : {}) };
-  return { ...state, history: [...state.history, entry].slice(-HISTORY_LIMIT) };
+  return { ...state, history: capHistory([...state.history, entry]) };
 }
 
 /**

@@ -16,7 +16,7 @@
  * that side's; both changed it differently → the base approval stays. So the target locale file
  * git merges separately says exactly what the merged state's approvals say.
  */
-import { HISTORY_LIMIT, type Approval, type Candidate, type Draft, type HistoryEntry, type QaIgnore, type ReviewState, type SegmentState, type StoredStatus } from '../model.js';
+import { capHistory, type Approval, type Candidate, type Draft, type HistoryEntry, type QaIgnore, type ReviewState, type SegmentState, type StoredStatus } from '../model.js';
 import { emptySegmentState } from '../catalog/state-ops.js';
 import { mergeKeyOrder, mergeSetList, pickThreeWay } from './three-way.js';
 
@@ -128,7 +128,7 @@ function mergeSegment(key: string, base: SegmentState, ours: SegmentState, their
     status = statusPick.clash ? fittingStatus({ draft, approved, candidates }) : statusPick.value;
   }
 
-  const merged: SegmentState = { ...ours, status, candidates, draft, approved, history: history.slice(-HISTORY_LIMIT) };
+  const merged: SegmentState = { ...ours, status, candidates, draft, approved, history: capHistory(history) };
   if (qaIgnored.length > 0) merged.qaIgnored = qaIgnored;
   else delete merged.qaIgnored;
   return conflict ? { state: merged, conflict } : { state: merged };

@@ -47,7 +47,8 @@ const FORMATS: Record<string, NumberFormat> = {
   fr: { decimal: ',', groups: ` ${SI_SPACES}` },
   en: { decimal: '.', groups: `,${SI_SPACES}` },
   vi: { decimal: ',', groups: `.${SI_SPACES}` },
-  de: { decimal: ',', groups: `.${SI_SPACES}` },
+  // German groups with a dot, or with a space as DIN 5008 and many newsrooms do (`12 500`).
+  de: { decimal: ',', groups: `. ${SI_SPACES}` },
   es: { decimal: ',', groups: `.${SI_SPACES}` },
   it: { decimal: ',', groups: `.${SI_SPACES}` },
   pt: { decimal: ',', groups: `.${SI_SPACES}` },
@@ -64,36 +65,51 @@ export function numberFormat(lang: Lang): NumberFormat {
 
 /** Scale words multiply the number before them: `1,2 milliard` = 1 200 000 000. */
 const SCALES: Record<string, Record<string, number>> = {
-  fr: { cent: 100, cents: 100, mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
+  fr: { cent: 100, cents: 100, mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, m: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9, billion: 1e12, billions: 1e12 },
   en: { hundred: 100, thousand: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12 },
   vi: { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 },
-  de: { tausend: 1e3, million: 1e6, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12 },
+  de: { hundert: 100, tausend: 1e3, tsd: 1e3, million: 1e6, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12 },
 };
 
-/** Small numbers are often spelled out; a digit on one side may be a word on the other. */
-/** Abbreviated scales count only when glued to the number (`$2.5m`, `3bn`): `25 m` is a length. */
-const GLUED_ONLY_SCALES = new Set(['m', 'mn', 'bn', 'tn', 'md', 'mds', 'mio', 'mrd']);
+/**
+ * Abbreviated scales count only when glued to the number (`$2.5m`, `3bn`) or before a currency
+ * sign (`1,5 Md€`): `25 m` is a length.
+ * German `Mio.` and `Mrd.` are no such abbreviations: they are written after a space (`1,2 Mrd. Euro`)
+ * and mean nothing else.
+ */
+const GLUED_ONLY_SCALES = new Set(['m', 'mn', 'bn', 'tn', 'md', 'mds']);
 /** Words that mean "one" in front of a scale word: `un million`, `a million`, `một tỷ`. */
 const ONE_BEFORE_SCALE: Record<string, string[]> = { fr: ['un', 'une'], en: ['a', 'an', 'one'], vi: ['một'], de: ['ein', 'eine'] };
 
+/** Small numbers are often spelled out; a digit on one side may be a word on the other. */
 const NUMBER_WORDS: Record<string, string[]> = {
   fr: ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf', 'vingt'],
   en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'],
   vi: ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'],
-  de: ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'],
+  de: ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf', 'dreizehn', 'vierzehn', 'fünfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn', 'zwanzig'],
 };
 /** Feminine and other variants that mean the same small number. */
 const NUMBER_WORD_VARIANTS: Record<string, Record<string, number>> = {
   // `mille` on its own is a thousand (`Mille personnes` = `A thousand people`); after a number it is a scale word.
   fr: {
-    une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, dizaine: 10, douzaine: 12, vingtaine: 20,
+    une: 1, premier: 1, première: 1, second: 2, seconde: 2, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, sixième: 6, septième: 7, huitième: 8, neuvième: 9, dixième: 10, dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
     trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000,
   },
   // `half` excuses a `0,5` (`0,5 point` = `half a percentage point`).
-  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
+  en: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, dozen: 12, ten: 10, twice: 2, once: 1, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5 },
   vi: { bốn: 4, tư: 4, nhất: 1, nhì: 2, chục: 10 },
-  de: { ein: 1, eine: 1, einen: 1, erste: 1, zweite: 2, dritte: 3 },
+  // `hundert` and `tausend` on their own are a hundred and a thousand, like French `mille`.
+  de: { ein: 1, eine: 1, einen: 1, ...germanOrdinals(), dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000, eineinhalb: 1.5, anderthalb: 1.5, zweieinhalb: 2.5, dreieinhalb: 3.5 },
 };
+
+/** German ordinals in every ending: `erste`, `dritten`, `Dritter`, `zehntes`… (1 to 12). */
+function germanOrdinals(): Record<string, number> {
+  const out: Record<string, number> = {};
+  ['erst', 'zweit', 'dritt', 'viert', 'fünft', 'sechst', 'siebt', 'acht', 'neunt', 'zehnt', 'elft', 'zwölft'].forEach((stem, i) => {
+    for (const ending of ['e', 'en', 'er', 'es', 'em']) out[stem + ending] = i + 1;
+  });
+  return out;
+}
 
 const MONTHS: Record<string, string[][]> = {
   fr: [['janvier', 'janv.'], ['février', 'févr.'], ['mars'], ['avril', 'avr.'], ['mai'], ['juin'], ['juillet', 'juil.'], ['août'], ['septembre', 'sept.'], ['octobre', 'oct.'], ['novembre', 'nov.'], ['décembre', 'déc.']],
@@ -109,6 +125,18 @@ const VI_MONTH_WORDS: Array<[string, number]> = [
 const CASE_SENSITIVE_MONTHS = new Set(['en', 'de']);
 
 const NOT_LETTER = '(?![\\p{L}\\p{N}])';
+
+/**
+ * Digits in groups of three. Where an ordinary space groups digits as well as a mark (German
+ * `12 500` and `12.500`), one number keeps one separator: `201.612 201.612` is a number written
+ * twice, not one. Elsewhere any of the language's separators may follow another, as before.
+ */
+function groupedDigits(groups: string): string {
+  const marks = [...groups].filter((c) => !/\s/.test(c));
+  if (!groups.includes(' ') || marks.length === 0) return `\\d{1,3}(?:[${escapeClass(groups)}]\\d{3})+`;
+  const spaces = [...groups].filter((c) => /\s/.test(c)).join('');
+  return [...marks.map(escapeRegExpChar), `[${escapeClass(spaces)}]`].map((sep) => `\\d{1,3}(?:${sep}\\d{3})+`).join('|');
+}
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
@@ -288,11 +316,20 @@ function baseRulesFor(lang: Lang): LocaleRules {
     { re: /(\d{1,2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_AM_PM },
     { re: /(\d{1,2}):(\d{2})(?:[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}]))?(?![\p{N}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_COLON },
   ];
+  // News agencies' `0630 GMT`, `1400 UTC`: four digits, hours and minutes.
+  times.push({ re: /([01]\d|2[0-3])([0-5]\d)[ \u00A0\u202F]?(?:GMT|UTC)(?![\p{L}])/gu, boundary: notAfterNumber, hint: BEFORE_G_OR_U });
   // British style `8.30am`: a dot between hour and minutes, told from a decimal by the am/pm.
   if (base === 'en') times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]?(a\.m\.|p\.m\.|am|pm)(?![\p{L}])/giu, boundary: notAfterNumberOrColon, hint: BEFORE_DATE_MARK });
   if (base === 'fr' || base === 'vi') {
-    times.push({ re: /(\d{1,2})(?:h|[ \u00A0\u202F]h[ \u00A0\u202F])(\d{2})?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
-    times.push({ re: /(\d{1,2})h(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
+    // `14h30`, `14 h 30`, `14h`, and `19 h` or `4 h du matin` with the `h` spaced off. Minutes
+    // followed by `min` are a duration (`2 h 01 min 09 s`): the hours alone are read, the
+    // minutes stay a number.
+    times.push({ re: /(\d{1,2})[ \u00A0\u202F]?h(?:[ \u00A0\u202F]?(\d{2})(?![ \u00A0\u202F]?min))?(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_H });
+  }
+  if (base === 'de') {
+    // `14.30 Uhr`, `14 Uhr` (the colon form `14:30 Uhr` is read above).
+    times.push({ re: /(\d{1,2})\.(\d{2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumberOrColon, hint: BEFORE_DOT_DIGIT });
+    times.push({ re: /(\d{1,2})[ \u00A0\u202F]Uhr(?![\p{L}])/gu, boundary: notAfterNumber, hint: BEFORE_G_OR_U });
   }
   if (base === 'vi') times.push({ re: /(\d{1,2}) giờ(?: (\d{1,2}) phút| (\d{2}))(?![\p{L}\p{N}])/gu, boundary: notAfterNumber, hint: BEFORE_GIO });
 
@@ -309,9 +346,8 @@ function baseRulesFor(lang: Lang): LocaleRules {
   });
 
   const fmt = numberFormat(lang);
-  const g = `[${escapeClass(fmt.groups)}]`;
   const d = escapeRegExpChar(fmt.decimal);
-  const number = new RegExp(`(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
+  const number = new RegExp(`(${groupedDigits(fmt.groups)}|\\d+)(?:${d}(\\d+))?(?![\\p{N}])`, 'gu');
 
   const wordValues = new Map<string, number>();
   (NUMBER_WORDS[base] ?? []).forEach((w, i) => wordValues.set(w, i));
@@ -465,6 +501,21 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
     }
   }
 
+  // German day and month without a year, each closed by its dot: `am 25.6.`, `25.06.`.
+  if (base === 'de' && (hints & BEFORE_DOT_DIGIT) !== 0) {
+    scanned = work;
+    DE_DAY_MONTH.lastIndex = 0;
+    for (let m = nextMatch(DE_DAY_MONTH, scanned, notAfterNumberOrDateMark); m !== null; m = nextMatch(DE_DAY_MONTH, scanned, notAfterNumberOrDateMark)) {
+      const day = Number(m[1]);
+      const month = Number(m[2]);
+      if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+      const monthStart = m.index + m[1]!.length + 1;
+      tokens.push({ kind: 'number', value: day, text: m[1]!, start: m.index, end: m.index + m[1]!.length });
+      tokens.push({ kind: 'month', value: month, text: m[2]!, start: monthStart, end: monthStart + m[2]!.length });
+      work = blank(work, m.index, m.index + m[0].length);
+    }
+  }
+
   // 3. Month names. The day and the year next to them stay plain numbers, so `25 juin`,
   //    `June 25` and `25 tháng 6` all read as {25, month 6}.
   if (base === 'vi') {
@@ -486,7 +537,8 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
         take(s, s + word.length, 'month', VI_MONTH_VALUE.get(word)!);
       }
     }
-    // `ngày 25/6`: day/month without a year, introduced by "ngày" (day).
+    // `ngày 25/6`, `ngày 30-4`: day/month without a year, introduced by "ngày" (day). After a
+    // dash only with `ngày` before it: `10-15` alone is a range.
     if (hasDigit && /ngày \d/i.test(work)) {
       scanned = work;
       VI_DAY_MONTH.lastIndex = 0;
@@ -532,6 +584,15 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
       take(m.index, m.index + m[0].length, 'number', romanValue(m[1]!));
     }
   }
+  // `quý III` (third quarter), `quý IV/2024`.
+  if (base === 'vi' && (work.includes('quý ') || work.includes('Quý ') || work.includes('QUÝ '))) {
+    scanned = work;
+    VI_QUARTER.lastIndex = 0;
+    for (let m = nextMatch(VI_QUARTER, scanned, notAfterLetter); m !== null; m = nextMatch(VI_QUARTER, scanned, notAfterLetter)) {
+      const s = m.index + m[0].length - m[1]!.length;
+      take(s, s + m[1]!.length, 'number', romanValue(m[1]!));
+    }
+  }
   if (base === 'vi' && /th[ếê] k[ỷỉ]/iu.test(work)) {
     scanned = work;
     VI_CENTURY.lastIndex = 0;
@@ -551,16 +612,44 @@ function extract(text: string, lang: Lang, words: boolean): NumericToken[] {
   if (!wordsScanned && rules.wordValues.size > 0) scanWords(work, rules, null, candidates);
   if (candidates.length > 0) readNumberWords(text, work, rules, words, candidates, tokens);
 
+  // 7. Noon and midnight, which stand for `12 h`, `0 h` or `24 h` on the other side.
+  const timeWords = TIME_WORDS[base];
+  if (words && timeWords) readTimeWords(text, work, timeWords, tokens);
+
   return sortByStart(tokens);
 }
 
+/** Words for a time of day (minutes after midnight; midnight is also 24 h), as written and capitalised. */
+const TIME_WORDS: Record<string, Array<[string, number]>> = {
+  fr: [['midi', 720], ['Midi', 720], ['minuit', 0], ['Minuit', 0]],
+  en: [['noon', 720], ['Noon', 720], ['midday', 720], ['Midday', 720], ['midnight', 0], ['Midnight', 0]],
+  de: [['Mitternacht', 0], ['mitternachts', 0]],
+};
+
+/**
+ * Pass 7: `midi` and `midnight` as uncertain times (`le Midi` is also the South of France): they
+ * stand for a time on the other side and are never reported alone. Not inside a longer word or
+ * a hyphenated one (`après-midi` is the afternoon).
+ */
+function readTimeWords(text: string, work: string, timeWords: Array<[string, number]>, tokens: NumericToken[]): void {
+  for (const [word, minutes] of timeWords) {
+    for (let at = work.indexOf(word); at >= 0; at = work.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      if ((at > 0 && (isLetterCode(work, at - 1) || work.charCodeAt(at - 1) === HYPHEN)) || isLetterCode(work, end) || work.charCodeAt(end) === HYPHEN) continue;
+      tokens.push(minutes === 0 ? { kind: 'time', value: 0, alt: 24 * 60, word: true, text: text.slice(at, end), start: at, end } : { kind: 'time', value: minutes, word: true, text: text.slice(at, end), start: at, end });
+    }
+  }
+}
+
+const DE_DAY_MONTH = /(\d{1,2})\.(\d{1,2})\.(?![\p{N}])/gu;
 const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?![\p{N}])/gu;
 const VI_MONTH_NUMBER = /tháng[ \u00A0](\d{1,2})(?![\p{N}])/giu;
 const VI_MONTH_VALUE = new Map(VI_MONTH_WORDS);
 const VI_MONTH_WORD = new RegExp(`[tT]háng (${VI_MONTH_WORDS.map(([w]) => w).join('|')})${NOT_LETTER}`, 'gu');
-const VI_DAY_MONTH = /ngày (\d{1,2})\/(\d{1,2})(?![\p{N}/])/giu;
+const VI_DAY_MONTH = /ngày (\d{1,2})[/-](\d{1,2})(?![\p{N}/-])/giu;
 const VI_BARE_DAY_MONTH = /(\d{1,2})(?:[-–](\d{1,2}))?\/(\d{1,2})(?![\p{N}/]|[.,]\p{N})/gu;
 const ROMAN_CENTURY = /([IVXLC]+)(?:e|er|re|ère|ème)(?![\p{L}])/gu;
+const VI_QUARTER = /quý (I{1,3}|IV)(?![\p{L}])/giu;
 const VI_CENTURY = /(?:thế kỷ|thế kỉ) ([IVXLC]+)(?![\p{L}])/giu;
 
 /**
@@ -592,9 +681,12 @@ function readNumbers(text: string, work: string, rules: LocaleRules, tokens: Num
   for (let m = nextMatch(re, work, boundary); m !== null; m = nextMatch(re, work, boundary)) {
     const intPart = onlyDigits(m[1]!);
     const value = Number(m[2] ? `${intPart}.${m[2]}` : intPart);
-    const scaled = applyScales(work, m.index + m[0].length, rules);
+    const scaled = applyScales(work, m.index + m[0].length, rules, true);
     const year = scaled.factor === 1 && !m[2] ? yearRangeEnd(work, m.index, intPart, previous) : undefined;
-    const token: NumericToken = { kind: 'number', value: year ?? canonical(value * scaled.factor), text: text.slice(m.index, scaled.end), start: m.index, end: scaled.end };
+    // `2 millions et demi` is 2.5 million.
+    const half = scaled.factor !== 1 ? andAHalf(work, scaled.end, rules) : -1;
+    const end = half >= 0 ? half : scaled.end;
+    const token: NumericToken = { kind: 'number', value: year ?? canonical(value * scaled.factor + (half >= 0 ? scaled.factor / 2 : 0)), text: text.slice(m.index, end), start: m.index, end };
     tokens.push(token);
     previous = token;
   }
@@ -631,11 +723,13 @@ const BEFORE_COLON = 2;
 const BEFORE_H = 4;
 const BEFORE_GIO = 8;
 const BEFORE_DATE_MARK = 16;
+const BEFORE_G_OR_U = 32;
+const BEFORE_DOT_DIGIT = 64;
 
 /**
  * Which digit-led patterns can match in a text, from what follows the last digit of each run
- * of digits: `am`/`pm`/`a.m.` (after an optional space), `:`, `h` (glued or between spaces),
- * ` giờ`, or a date's `/`, `.` or `-`. One walk over the text instead of one search per pattern;
+ * of digits: `am`/`pm`/`a.m.` (after an optional space), `:`, `h` (glued or after a space),
+ * ` giờ`, ` Uhr`, `GMT` or `UTC`, a date's `/`, `.` or `-`, or `.` and a digit (`14.30 Uhr`, `25.6.`). One walk over the text instead of one search per pattern;
  * a pattern whose hint is missing cannot match (the passes before it only turn characters into
  * spaces, and never one right after a digit they leave, since their matches start with a digit
  * that no digit precedes).
@@ -648,7 +742,11 @@ function digitHints(text: string): number {
     const i = DIGIT_RUN.lastIndex - 1;
     const next = text.charCodeAt(i + 1);
     if (next === COLON) hints |= BEFORE_COLON;
-    else if (next === SLASH || next === PERIOD || next === HYPHEN) hints |= BEFORE_DATE_MARK;
+    else if (next === SLASH || next === PERIOD || next === HYPHEN) {
+      hints |= BEFORE_DATE_MARK;
+      const digitAfter = text.charCodeAt(i + 2);
+      if (next === PERIOD && digitAfter >= 0x30 && digitAfter <= 0x39) hints |= BEFORE_DOT_DIGIT;
+    }
     else if (next === LOWER_H) hints |= BEFORE_H;
     const spaced = next === SPACE || next === NO_BREAK_SPACE || next === NARROW_NO_BREAK_SPACE;
     const after = spaced ? text.charCodeAt(i + 2) : next;
@@ -660,6 +758,7 @@ function digitHints(text: string): number {
     }
     if (spaced && after === LOWER_H) hints |= BEFORE_H;
     if (next === SPACE && after === LOWER_G) hints |= BEFORE_GIO;
+    if (after === UPPER_U || after === UPPER_G) hints |= BEFORE_G_OR_U;
   }
   return hints;
 }
@@ -670,6 +769,8 @@ const LOWER_G = 0x67;
 const LOWER_H = 0x68;
 const LOWER_M = 0x6d;
 const LOWER_P = 0x70;
+const UPPER_G = 0x47;
+const UPPER_U = 0x55;
 
 /**
  * Walks the words of `scanned`: runs of letters, digits and hyphens, which is how spelled-out
@@ -718,7 +819,10 @@ function scanWords(scanned: string, rules: LocaleRules, onMonth: ((start: number
       // One shape test for both lists before either lookup.
       const first = lowerUnit(scanned.charCodeAt(start));
       const last = lowerUnit(scanned.charCodeAt(i - 1));
-      if (first < 0 || last < 0 || !hasShape(rules.anyWordShapes, first, last, i - start)) continue;
+      if (first < 0 || last < 0 || !hasShape(rules.anyWordShapes, first, last, i - start)) {
+        if (rules.base === 'de' && i - start >= 7) readGermanCompound(scanned, start, i, candidates);
+        continue;
+      }
       if (onMonth && readMonth(scanned, start, i, rules, onMonth)) continue;
     }
     if (!hadMonth && !readNumberWord(scanned, start, i, rules, candidates) && hyphenated) readCompoundNumber(scanned, start, i, rules, candidates);
@@ -766,8 +870,61 @@ function readCompoundNumber(scanned: string, start: number, end: number, rules: 
   if (total > 0) candidates.push(start, end, total);
 }
 
+/**
+ * A German number written as one word: `einundzwanzig` (1 + 20), `fünfundneunzig`,
+ * `zweihundert`, `dreitausend`, `hundertfünfzig`, `zweihundertfünfzigtausend`. Only words ending
+ * like a number (`-zig`, `-ßig`, `-zehn`, `-hundert`, `-tausend`) are cut out and parsed; a word
+ * that only ends like one (`Jahrhundert`, `Jahrtausend`) does not parse. Pushed on `candidates`
+ * like a single number word.
+ */
+function readGermanCompound(scanned: string, start: number, end: number, candidates: number[]): void {
+  const a = scanned.charCodeAt(end - 1) | 0x20;
+  const b = scanned.charCodeAt(end - 2) | 0x20;
+  const c = scanned.charCodeAt(end - 3) | 0x20;
+  const endsLikeNumber =
+    (a === 0x67 && b === 0x69 && (c === 0x7a || c === 0xff)) || // -zig, -ßig (ß | 0x20 is ÿ)
+    (a === 0x6e && b === 0x68 && c === 0x65) || // -ehn
+    (a === 0x74 && b === 0x72 && c === 0x65) || // -ert
+    (a === 0x64 && b === 0x6e && c === 0x65); // -end
+  if (!endsLikeNumber) return;
+  const value = germanNumber(scanned.slice(start, end).toLowerCase());
+  if (value !== undefined) candidates.push(start, end, value);
+}
+
+const GERMAN_UNITS = new Map([['ein', 1], ['zwei', 2], ['drei', 3], ['vier', 4], ['fünf', 5], ['sechs', 6], ['sieben', 7], ['acht', 8], ['neun', 9]]);
+const GERMAN_BELOW_HUNDRED = new Map<string, number>([
+  ...NUMBER_WORDS.de!.map((w, i): [string, number] => [w, i]),
+  ['dreißig', 30], ['vierzig', 40], ['fünfzig', 50], ['sechzig', 60], ['siebzig', 70], ['achtzig', 80], ['neunzig', 90],
+]);
+
+function germanNumber(word: string): number | undefined {
+  const at = word.indexOf('tausend');
+  if (at < 0) return germanBelowThousand(word);
+  const thousands = at === 0 ? 1 : germanBelowThousand(word.slice(0, at));
+  const rest = word.length === at + 7 ? 0 : germanBelowThousand(word.slice(at + 7));
+  return thousands === undefined || rest === undefined ? undefined : thousands * 1000 + rest;
+}
+
+function germanBelowThousand(word: string): number | undefined {
+  const at = word.indexOf('hundert');
+  if (at < 0) return germanBelowHundred(word);
+  const hundreds = at === 0 ? 1 : GERMAN_UNITS.get(word.slice(0, at));
+  const rest = word.length === at + 7 ? 0 : germanBelowHundred(word.slice(at + 7));
+  return hundreds === undefined || rest === undefined ? undefined : hundreds * 100 + rest;
+}
+
+function germanBelowHundred(word: string): number | undefined {
+  const direct = GERMAN_BELOW_HUNDRED.get(word);
+  if (direct !== undefined) return direct;
+  const at = word.indexOf('und');
+  if (at <= 0) return undefined;
+  const unit = GERMAN_UNITS.get(word.slice(0, at));
+  const tens = GERMAN_BELOW_HUNDRED.get(word.slice(at + 3));
+  return unit !== undefined && tens !== undefined && tens >= 20 && tens % 10 === 0 ? unit + tens : undefined;
+}
+
 /** Number words that are never a piece of a compound number (ordinals, collective nouns, `une`). */
-const COMPOUND_EXCLUDED = new Set(['premier', 'première', 'second', 'seconde', 'deuxième', 'troisième', 'quatrième', 'cinquième', 'dizaine', 'douzaine', 'vingtaine', 'une', 'first', 'second', 'third', 'fourth', 'fifth', 'dozen', 'twice', 'once', 'half']);
+const COMPOUND_EXCLUDED = new Set(['premier', 'première', 'second', 'seconde', 'deuxième', 'troisième', 'quatrième', 'cinquième', 'sixième', 'septième', 'huitième', 'neuvième', 'dixième', 'dizaine', 'douzaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'soixantaine', 'une', 'first', 'second', 'third', 'fourth', 'fifth', 'dozen', 'twice', 'once', 'half']);
 
 /** Whether the run of letters and digits [start, end) is a month name (or, with the dot after it, an abbreviation); takes it if so. */
 function readMonth(scanned: string, start: number, end: number, rules: LocaleRules, onMonth: (start: number, end: number, month: number) => void): boolean {
@@ -823,21 +980,95 @@ function digitBeside(text: string, start: number, end: number): boolean {
  */
 function readNumberWords(text: string, work: string, rules: LocaleRules, alone: boolean, candidates: number[], tokens: NumericToken[]): void {
   let textHasScaleWord: boolean | undefined;
+  let readUpTo = 0;
   for (let k = 0; k < candidates.length; k += 3) {
     const start = candidates[k]!;
-    const end = candidates[k + 1]!;
     const value = candidates[k + 2]!;
-    // A word already read as part of a number (`mille` in `deux mille` or `3 mille`) is not read again.
-    if (insideToken(tokens, start)) continue;
-    const scaled = applyScales(work, end, rules);
-    if (scaled.factor !== 1) {
-      if (value < 0 && !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false)) continue;
-      // `un million`, `three billion`: a value as definite as digits.
-      tokens.push({ kind: 'number', value: canonical((value < 0 ? 1 : value) * scaled.factor), text: text.slice(start, scaled.end), start, end: scaled.end });
-    } else if (alone && value >= 0) {
-      tokens.push({ kind: 'number', value, word: true, text: work.slice(start, end), start, end });
+    // A word already read as part of a number (`mille` in `deux mille` or `3 mille`, `un` in
+    // `vingt et un`) is not read again.
+    if (start < readUpTo || insideToken(tokens, start)) continue;
+    const scaled = applyScales(work, candidates[k + 1]!, rules);
+    if (value < 0 && (scaled.factor === 1 || !(textHasScaleWord ??= rules.hasScaleWord?.test(work) ?? false))) continue;
+    let total = canonical((value < 0 ? 1 : value) * scaled.factor);
+    let end = scaled.end;
+    // `un million`, `three billion`: a value as definite as digits.
+    let definite = scaled.factor !== 1;
+    let lastScale = scaled.factor;
+    // The spelled-out numbers that go on this one: `vingt et un`, `deux cent cinquante`,
+    // `One hundred twenty-five` (a number that starts an English sentence).
+    for (let j = k + 3; j < candidates.length; j += 3) {
+      const nextStart = candidates[j]!;
+      if (nextStart < end) continue;
+      const nextValue = candidates[j + 2]!;
+      if (nextValue <= 0 || !joinsNumber(work, end, nextStart, total, nextValue, rules)) break;
+      const nextScaled = applyScales(work, candidates[j + 1]!, rules);
+      const added = nextValue * nextScaled.factor;
+      if (!continuesNumber(total, added, rules)) break;
+      total = canonical(total + added);
+      end = nextScaled.end;
+      if (nextScaled.factor !== 1) lastScale = nextScaled.factor;
+      definite ||= nextScaled.factor !== 1;
     }
+    // `un million et demi` (1.5 million), `one and a half million`.
+    const half = andAHalf(work, end, rules);
+    if (half >= 0 && lastScale !== 1) {
+      total = canonical(total + lastScale / 2);
+      end = half;
+    } else if (half >= 0) {
+      const after = applyScales(work, half, rules);
+      total = canonical((total + 0.5) * after.factor);
+      end = after.end;
+      definite ||= after.factor !== 1;
+    }
+    readUpTo = end;
+    if (definite) tokens.push({ kind: 'number', value: total, text: text.slice(start, end), start, end });
+    else if (alone) tokens.push({ kind: 'number', value: total, word: true, text: work.slice(start, end), start, end });
   }
+}
+
+/**
+ * Where ` et demi` (French) or ` and a half` (English) ends when it follows `end`, else -1:
+ * a half of the scale before it (`un million et demi`) or of the unit (`one and a half million`).
+ */
+function andAHalf(work: string, end: number, rules: LocaleRules): number {
+  if (!isSpaceCode(work.charCodeAt(end))) return -1;
+  const phrase = rules.base === 'fr' ? ' et demi' : rules.base === 'en' ? ' and a half' : '';
+  if (phrase === '' || !work.startsWith(phrase, end)) return -1;
+  let after = end + phrase.length;
+  if (rules.base === 'fr' && work.charCodeAt(after) === 0x65) after++; // demie
+  return isLetterCode(work, after) ? -1 : after;
+}
+
+/**
+ * Whether the text between two spelled-out numbers joins them into one: a single space after
+ * tens or hundreds (`deux cent cinquante`, `one hundred twenty`), French `et` before `un`,
+ * `une` or `onze` (`vingt et un`, `soixante et onze`), English `and` after hundreds
+ * (`one hundred and twenty`).
+ */
+function joinsNumber(work: string, from: number, to: number, total: number, next: number, rules: LocaleRules): boolean {
+  if (to === from + 1) return total >= 20 && isSpaceCode(work.charCodeAt(from));
+  if (!isSpaceCode(work.charCodeAt(from)) || !isSpaceCode(work.charCodeAt(to - 1))) return false;
+  const word = work.slice(from + 1, to - 1);
+  if (word === 'et') return rules.base === 'fr' && (next === 1 || next === 11);
+  if (word === 'and') return rules.base === 'en' && total >= 100;
+  return false;
+}
+
+/**
+ * Whether `added` fills a place `total` leaves empty: 20 takes units (`vingt et un`), 200 takes
+ * tens and units, 2000 takes hundreds… French 60 and 80 also take 10 to 19 (`soixante et onze`).
+ * Two numbers side by side that do not compose (`deux trois`) stay two.
+ */
+function continuesNumber(total: number, added: number, rules: LocaleRules): boolean {
+  if (!Number.isInteger(total) || !Number.isInteger(added) || total < 20) return false;
+  let place = 1;
+  while (total % (place * 10) === 0) place *= 10;
+  if (added < place) return true;
+  return rules.base === 'fr' && added < 20 && (total % 100 === 60 || total % 100 === 80);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
 }
 
 function insideToken(tokens: readonly NumericToken[], at: number): boolean {
@@ -854,7 +1085,7 @@ const NARROW_NO_BREAK_SPACE = 0x202f;
  * A scale word is a whole run of letters, not followed by a digit, glued to what precedes it or
  * after one space (ordinary, no-break or narrow no-break).
  */
-function applyScales(work: string, from: number, rules: LocaleRules): { factor: number; end: number } {
+function applyScales(work: string, from: number, rules: LocaleRules, afterDigits = false): { factor: number; end: number } {
   let factor = 1;
   let end = from;
   for (;;) {
@@ -870,19 +1101,40 @@ function applyScales(work: string, from: number, rules: LocaleRules): { factor: 
     const word = work.slice(start, wordEnd).toLowerCase();
     // Own words only: `3 constructor` is no number times Object's constructor.
     const f = Object.hasOwn(rules.scales, word) ? rules.scales[word] : undefined;
-    if (f === undefined || (GLUED_ONLY_SCALES.has(word) && spaced)) break;
+    if (f === undefined) break;
+    // French `50 cents` is money: `cent` multiplies only a spelled-out number (`trois cents`), digits write 300.
+    if (afterDigits && factor === 1 && f === 100 && rules.base === 'fr') break;
+    if (GLUED_ONLY_SCALES.has(word) && spaced && !isCurrencySign(work.charCodeAt(wordEnd))) break;
+    // French `M€`, `M$`: millions only before the currency sign (`25 m` is a length).
+    if (word === 'm' && rules.base === 'fr' && !isCurrencySign(work.charCodeAt(wordEnd))) break;
     factor *= f;
     end = wordEnd;
   }
   return { factor, end };
 }
+/** `€`, `$`, `£`: after `M`, `Md` or `bn` they make it a scale even after a space (`180 M€`, `1,5 Md€`). */
+function isCurrencySign(c: number): boolean {
+  return c === 0x20ac || c === 0x24 || c === 0xa3;
+}
+
 function escapeRegExpChar(ch: string): string {
   return ch === '.' ? '\\.' : ch;
 }
 
 export function sameValue(a: NumericToken, b: NumericToken): boolean {
-  if (a.kind !== b.kind) return false;
+  if (a.kind !== b.kind) return (a.kind === 'time' && wholeHourIs(a, b)) || (b.kind === 'time' && wholeHourIs(b, a));
   return a.value === b.value || a.alt === b.value || b.alt === a.value || (a.alt !== undefined && a.alt === b.alt);
+}
+
+/**
+ * Whether a time on the hour is the number of its hour on the other side: `à 19 heures` (a
+ * number: `heures` is also a duration) is `at 7 p.m.` or `um 19 Uhr`; `en 24 h` is `in 24 hours`;
+ * `2 h 01 min` is `2 hours, 1 minute`. A time with minutes never stands for a bare number.
+ */
+function wholeHourIs(time: NumericToken, other: NumericToken): boolean {
+  if (other.kind !== 'number' || time.value % 60 !== 0) return false;
+  const hour = time.value / 60;
+  return other.value === hour || (hour > 12 && other.value === hour - 12) || (time.alt !== undefined && other.value === time.alt / 60);
 }
 
 export interface TokenComparison {
@@ -928,4 +1180,53 @@ function takeMatch(s: NumericToken, target: NumericToken[], taken: Uint8Array, w
     }
   }
   return false;
+}
+
+/**
+ * Fractions spelled out that a translation may give as a percentage, and back: `la moitié des
+ * électeurs` ↔ `50% of voters`, `25 %` ↔ `a quarter`. Read only when numbers disagree (see the
+ * `numbers` check), never as tokens: `quarter` is also three months, `half` half a year.
+ */
+const FRACTION_WORDS: Record<string, Record<string, number>> = {
+  fr: { moitié: 50, quart: 25, quarts: 25 },
+  en: { half: 50, quarter: 25, quarters: 25 },
+  de: { hälfte: 50, viertel: 25 },
+  vi: { nửa: 50 },
+};
+/** `three quarters`, `trois quarts`, `drei Viertel`: 75 %. */
+const THREE = new Set(['three', 'trois', 'drei']);
+
+/** The percentages the fraction words of `text` stand for, one entry per fraction. */
+export function fractionPercents(text: string, lang: Lang): number[] {
+  const words = FRACTION_WORDS[baseLang(lang)];
+  const out: number[] = [];
+  if (!words) return out;
+  let start = -1;
+  let previous = '';
+  for (let i = 0; i <= text.length; i++) {
+    const letter = i < text.length && (flagsAt(text, i) & LETTER) !== 0;
+    if (letter && start < 0) start = i;
+    else if (!letter && start >= 0) {
+      const word = i - start <= 8 ? text.slice(start, i).toLowerCase() : '';
+      if (Object.hasOwn(words, word)) out.push(THREE.has(previous) && words[word] === 25 ? 75 : words[word]!);
+      previous = word;
+      start = -1;
+    }
+  }
+  return out;
+}
+
+const PERCENT_WORDS = ['pour cent', 'pourcent', 'percent', 'per cent', 'prozent', 'phần trăm'];
+
+/** Whether a percent sign or word follows a number that ends at `end` (`50 %`, `50%`, `50 percent`, `50 Prozent`). */
+export function percentAfter(text: string, end: number): boolean {
+  let i = end;
+  if (isSpaceCode(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x25) return true;
+  const rest = text.slice(i, i + 10).toLowerCase();
+  return PERCENT_WORDS.some((w) => rest.startsWith(w) && !isLetterCode(text, i + w.length));
+}
+
+function isLetterCode(text: string, i: number): boolean {
+  return i < text.length && (flagsAt(text, i) & LETTER) !== 0;
 }

@@ -13,9 +13,11 @@ export const REPORT_SCHEMA_VERSION = 1;
  * What a finding is about:
  * - `untranslated`, `unapproved`, `stale`: the segment's review status in that language;
  * - `qa`: a QA check on the approved translation (`check` says which);
- * - `orphan-key`: the target locale file has a key the source does not (removed or invented);
- * - `hand-edited`: the locale file's string differs from the approved one in the review state
- *   (edited or deleted by hand, not through verso).
+ * - `orphan-key`: a locale file has a key the article does not (removed or invented);
+ * - `hand-edited`: a target locale file's string differs from the approved one in the review
+ *   state (edited or deleted by hand, not through verso), a locale file has a key twice, or the
+ *   source-language locale file no longer holds the article's text (its findings have the
+ *   source language as `lang`; a missing file is one finding with the key "").
  */
 export type FindingKind = 'untranslated' | 'unapproved' | 'stale' | 'qa' | 'orphan-key' | 'hand-edited';
 
@@ -55,7 +57,8 @@ export interface SegmentOutcome {
   article: string;
   lang: Lang;
   key: string;
-  status: SegmentStatus | 'orphan';
+  /** `orphan`: a key of a target locale file the source lacks; `source`: a key of the source locale file. */
+  status: SegmentStatus | 'orphan' | 'source';
   file: string;
   line: number | null;
   /** Indices into `CheckReport.findings`. */

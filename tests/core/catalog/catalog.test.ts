@@ -7,7 +7,7 @@ import { buildArticle } from '../../../src/core/segment/build-article.js';
 import { parseStateRecord, serializeRecord, parseArticleRecord } from '../../../src/storage/records.js';
 import { parseJsonText } from '../../../src/storage/json.js';
 import { hashText } from '../../../src/core/hash.js';
-import type { Segment } from '../../../src/core/model.js';
+import { capHistory, HISTORY_LIMIT, NOTE_ACTION, type Segment } from '../../../src/core/model.js';
 
 const actor = { by: 'ana', at: '2026-01-01T00:00:00.000Z' };
 const seg = (text: string, key = 'p1'): Segment => ({ key, kind: 'paragraph', text, hash: hashText(text), line: 1 });
@@ -103,5 +103,28 @@ describe('state and article records', () => {
 
   it('report damage with the file and line', () => {
     expect(() => parseStateRecord('{"segments": {"p1": {"status": "done", "candidates": []}}}', '.verso/state/en/a.json')).toThrow(/unknown status/);
+  });
+});
+
+describe('capHistory', () => {
+  const entry = (i: number, action = 'edit') => ({ at: `2026-11-27T10:${String(i).padStart(2, '0')}:00.000Z`, by: 'ana', action, text: `t${i}` });
+
+  it('keeps a history within the limit as it is', () => {
+    const h = Array.from({ length: HISTORY_LIMIT }, (_, i) => entry(i));
+    expect(capHistory(h)).toBe(h);
+  });
+
+  it('drops the oldest log entries first and keeps notes, in time order', () => {
+    const h = [entry(0, NOTE_ACTION), ...Array.from({ length: HISTORY_LIMIT + 3 }, (_, i) => entry(i + 1)), entry(40, NOTE_ACTION)];
+    const kept = capHistory(h);
+    expect(kept.length).toBe(HISTORY_LIMIT);
+    expect(kept[0]).toEqual(entry(0, NOTE_ACTION));
+    expect(kept.at(-1)).toEqual(entry(40, NOTE_ACTION));
+    expect(kept.slice(1, -1).map((e) => e.text)).toEqual(Array.from({ length: HISTORY_LIMIT - 2 }, (_, i) => `t${i + 6}`));
+  });
+
+  it('drops the oldest notes once nothing else is left to drop', () => {
+    const h = Array.from({ length: HISTORY_LIMIT + 2 }, (_, i) => entry(i, NOTE_ACTION));
+    expect(capHistory(h).map((e) => e.text)).toEqual(h.slice(2).map((e) => e.text));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The evidence of quality: real-looking French→English and French→Vietnamese pairs
+ * The evidence of quality: real-looking French→English, French→Vietnamese and French→German pairs
  * (tests/fixtures/qa/*.json). Correct pairs written with French typography (guillemets, narrow
  * no-break spaces, decimal commas) must produce no finding; each planted error must be found.
  * Precision and recall over the whole set are printed.
@@ -39,7 +39,7 @@ const bump = (check: string, field: 'tp' | 'fp' | 'fn') => {
   tally[field]++;
 };
 
-for (const file of ['fr-en.json', 'fr-vi.json']) {
+for (const file of ['fr-en.json', 'fr-vi.json', 'fr-de.json']) {
   const set = load(file);
   describe(`QA fixture set ${file}`, () => {
     for (const article of set.articles) {

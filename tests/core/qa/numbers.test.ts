@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkNumbers } from '../../../src/core/qa/checks/numbers.js';
 import { compareTokens, extractNumericTokens } from '../../../src/core/qa/numbers.js';
+import { unitAfter } from '../../../src/core/qa/units.js';
 
 const values = (text: string, lang: string) =>
   extractNumericTokens(text, lang)
@@ -307,5 +309,235 @@ describe('clock-time patterns are tried only where a digit is followed by what t
     expect(times('8h, 14 h 30, 9h15', 'fr')).toEqual([['8h', 480], ['14 h 30', 870], ['9h15', 555]]);
     expect(times('lúc 14 giờ 30 phút', 'vi')).toEqual([['14 giờ 30 phút', 870]]);
     expect(times('2 ans, 3 pays, 4 heures', 'fr')).toEqual([]);
+  });
+});
+
+describe('numbers professional translations write differently', () => {
+  const N = '\u202F';
+  const NB = '\u00A0';
+  /** The numbers and dates findings of one pair, as `check: message`. */
+  const findings = (source: string, target: string, targetLang = 'en') =>
+    checkNumbers({ source, target }, { sourceLang: 'fr', targetLang }).map((d) => `${d.check}: ${d.message}`);
+
+  it('reads a spelled-out number written in several words as one number', () => {
+    expect(values('Vingt et un soldats', 'fr').length).toBe(0);
+    expect(extractNumericTokens('Vingt et un soldats', 'fr').map((t) => [t.text, t.value])).toEqual([['Vingt et un', 21]]);
+    expect(extractNumericTokens('soixante et onze morts', 'fr').map((t) => t.value)).toEqual([71]);
+    expect(extractNumericTokens('mille neuf cent quatre-vingt-dix', 'fr').map((t) => t.value)).toEqual([1990]);
+    expect(values('deux cent cinquante personnes', 'fr')).toEqual([250]);
+    expect(values('un million deux cent mille', 'fr')).toEqual([1200000]);
+    // The way an English sentence that starts with a number writes it.
+    expect(values('One hundred twenty-five people', 'en')).toEqual([125]);
+    expect(values('One hundred and twenty-five people', 'en')).toEqual([125]);
+    // Numbers side by side that do not compose stay apart.
+    expect(extractNumericTokens('deux trois', 'fr').map((t) => t.value)).toEqual([2, 3]);
+    expect(extractNumericTokens('dix et un', 'fr').map((t) => t.value)).toEqual([10, 1]);
+    expect(findings('Vingt et un soldats ont été tués.', 'Twenty-one soldiers were killed.')).toEqual([]);
+    expect(findings('Vingt et un soldats ont été tués.', '21 binh sĩ đã thiệt mạng.', 'vi')).toEqual([]);
+    expect(findings('Le bilan est passé à soixante et onze morts.', 'The death toll rose to 71.')).toEqual([]);
+    expect(findings('Le bilan est passé à soixante et onze morts.', 'The death toll rose to 61.')).toHaveLength(1);
+    expect(findings('125 personnes ont été blessées.', 'One hundred twenty-five people were injured.')).toEqual([]);
+    expect(findings('152 personnes ont été blessées.', 'One hundred twenty-five people were injured.')).toEqual(['numbers: source “152” became “One hundred twenty-five” in the translation']);
+  });
+
+  it('reads German numbers: words, one-word compounds, ordinals, groups with a dot or a space, Mio. and Mrd.', () => {
+    const word = (text: string) => extractNumericTokens(text, 'de').map((t) => t.value);
+    expect(word('zwanzig dreißig Dutzende')).toEqual([20, 30]);
+    expect(word('Einundzwanzig Soldaten, fünfundneunzig Jahre')).toEqual([21, 95]);
+    expect(word('zweihundertfünfzig, Hunderttausend, dreitausend')).toEqual([250, 100000, 3000]);
+    // Words that only end like a number.
+    expect(word('im 19. Jahrhundert, seit einem Jahrtausend, während')).toEqual([19]);
+    expect(word('im dritten Quartal wurde er Dritter')).toEqual([3, 3]);
+    expect(values('12 500 Mitarbeiter und 12.500 Euro', 'de')).toEqual([12500, 12500]);
+    // One separator throughout: a number written twice stays two numbers.
+    expect(values('201.612 201.612 Personen', 'de')).toEqual([201612, 201612]);
+    expect(values('1,2 Mrd. Euro und 3 Mio. Menschen', 'de')).toEqual([1.2e9, 3e6]);
+    expect(findings(`Le pays compte 1${N}200${N}000 chômeurs.`, 'Das Land zählt 1,2 Millionen Arbeitslose.', 'de')).toEqual([]);
+    expect(findings('25 personnes ont été blessées.', 'Fünfundzwanzig Menschen wurden verletzt.', 'de')).toEqual([]);
+    expect(findings('25 personnes ont été blessées.', 'Fünfunddreißig Menschen wurden verletzt.', 'de')).toHaveLength(1);
+    expect(findings('Il a terminé 3e du classement.', 'Er wurde Dritter der Gesamtwertung.', 'de')).toEqual([]);
+  });
+
+  it('reads German dates and times: `25.6.`, `14.30 Uhr`, `14 Uhr`', () => {
+    expect(values('am 25.6. und am 03.10.', 'de')).toEqual([25, 'month:6', 3, 'month:10']);
+    expect(values('um 14.30 Uhr', 'de')).toEqual(['time:870']);
+    expect(values('um 14 Uhr', 'de')).toEqual(['time:840']);
+    expect(values('Version 2.1 und 3.000 Euro', 'de')).toEqual([2, 1, 3000]);
+    expect(findings('Le vote aura lieu le 25 juin.', 'Die Abstimmung findet am 25.6. statt.', 'de')).toEqual([]);
+    expect(findings('Le vote aura lieu le 25 juin.', 'Die Abstimmung findet am 25.7. statt.', 'de')).toEqual(['dates: source month June (“juin”) became month July (“7”) in the translation']);
+    expect(findings(`La réunion commencera à 14${NB}h${NB}30.`, 'Die Sitzung beginnt um 14.30 Uhr.', 'de')).toEqual([]);
+    expect(findings(`La réunion commencera à 14${NB}h${NB}30.`, 'Die Sitzung beginnt um 15.30 Uhr.', 'de')).toHaveLength(1);
+  });
+
+  it('reads French hours with the `h` spaced off, and hours and minutes of a duration as numbers', () => {
+    expect(values(`à 19${NB}h.`, 'fr')).toEqual(['time:1140']);
+    expect(values(`vers 4${NB}h du matin`, 'fr')).toEqual(['time:240']);
+    expect(values(`en 2${NB}h${NB}01${NB}min${NB}09${NB}s`, 'fr')).toEqual(['time:120', 1, 9]);
+    expect(findings(`Le match aura lieu le 7 novembre à 19${NB}h.`, 'Trận đấu diễn ra lúc 19h ngày 7/11.', 'vi')).toEqual([]);
+    expect(findings(`Le typhon a touché terre vers 4${NB}h du matin.`, 'The typhoon made landfall at around 4 a.m.')).toEqual([]);
+    expect(findings(`Le marathonien a couru en 2${NB}h${NB}01${NB}min${NB}09${NB}s.`, 'The marathoner ran 2 hours, 1 minute and 9 seconds.')).toEqual([]);
+  });
+
+  it('takes a time on the hour for the number of its hour, and nothing else', () => {
+    expect(findings('La réunion est prévue à 19 heures.', 'The meeting is scheduled for 7 p.m.')).toEqual([]);
+    expect(findings('La réunion est prévue à 19 heures.', 'Die Sitzung ist für 19 Uhr angesetzt.', 'de')).toEqual([]);
+    expect(findings(`Il a été arrêté en 24${NB}h.`, 'He was arrested within 24 hours.')).toEqual([]);
+    expect(findings('La réunion est prévue à 19 heures.', 'The meeting is scheduled for 8 p.m.')).toEqual(['numbers: source “19” became time “8 p.m.” in the translation']);
+    expect(findings(`Il a été arrêté en 24${NB}h.`, 'He was arrested within 42 hours.')).toHaveLength(1);
+    expect(findings(`à 14${NB}h${NB}30`, 'at 14')).not.toEqual([]);
+  });
+
+  it('reads noon and midnight as uncertain times, never the afternoon', () => {
+    expect(extractNumericTokens('à midi et à minuit, cet après-midi', 'fr').map((t) => [t.text, t.kind, t.value, t.word])).toEqual([
+      ['midi', 'time', 720, true],
+      ['minuit', 'time', 0, true],
+    ]);
+    expect(findings(`Le sommet s’ouvrira à 12${NB}h.`, 'The summit will open at noon.')).toEqual([]);
+    expect(findings('Le couvre-feu commence à minuit.', 'The curfew begins at 12 a.m.')).toEqual([]);
+    expect(findings(`Le couvre-feu commence à 24${NB}h.`, 'Die Ausgangssperre beginnt um Mitternacht.', 'de')).toEqual([]);
+    expect(findings(`Le couvre-feu commence à 22${NB}h.`, 'The curfew begins at midnight.')).toHaveLength(1);
+  });
+
+  it('reads French `cents` after digits as money, after a spelled-out number as hundreds', () => {
+    expect(values('Le ticket coûte 50 cents.', 'fr')).toEqual([50]);
+    expect(values('trois cents personnes', 'fr')).toEqual([300]);
+  });
+
+  it('reads news agencies’ `0630 GMT`', () => {
+    expect(values('at 0630 GMT and 1400 UTC, 2024 GMT', 'en')).toEqual(['time:390', 'time:840', 'time:1224']);
+    expect(findings(`Les frappes ont commencé à 14${NB}h GMT.`, 'The strikes began at 1400 GMT.')).toEqual([]);
+    expect(findings(`Les frappes ont commencé à 14${NB}h GMT.`, 'The strikes began at 1500 GMT.')).toHaveLength(1);
+  });
+
+  it('reads French `M€` and `Md€` as millions and billions, and `25 m` still as a length', () => {
+    expect(values('180 M€, 1,5 Md€ et un mur de 25 m', 'fr')).toEqual([180e6, 1.5e9, 25]);
+    expect(findings('Le club a dépensé 180 M€.', 'The club spent €180 million.')).toEqual([]);
+    expect(findings('Le club a dépensé 180 M€.', 'The club spent €18 million.')).toHaveLength(1);
+  });
+
+  it('reads a Vietnamese `ngày 30-4` as a date, and `10-15` alone as a range', () => {
+    expect(values('ngày 30-4', 'vi')).toEqual([30, 'month:4']);
+    expect(values('tăng 10-12%', 'vi')).toEqual([10, 12]);
+    expect(findings('La guerre a pris fin le 30 avril.', 'Chiến tranh kết thúc ngày 30-4.', 'vi')).toEqual([]);
+    expect(findings('La guerre a pris fin le 30 avril.', 'Chiến tranh kết thúc ngày 30-5.', 'vi')).toHaveLength(1);
+  });
+
+  it('reads Vietnamese quarters in Roman numerals', () => {
+    expect(values('Quý III/2024, GDP tăng 7,4%', 'vi')).toEqual([3, 2024, 7.4]);
+    expect(findings(`Au 3e trimestre, le PIB a progressé de 7,4${N}%.`, 'Trong quý III, GDP tăng 7,4%.', 'vi')).toEqual([]);
+    expect(findings(`Au 3e trimestre, le PIB a progressé de 7,4${N}%.`, 'Trong quý II, GDP tăng 7,4%.', 'vi')).toHaveLength(1);
+  });
+
+  it('accepts a percentage given as a fraction, and back, only where there is a percent sign or word', () => {
+    expect(findings(`50${N}% des électeurs ont voté.`, 'Half of voters cast a ballot.')).toEqual([]);
+    expect(findings('La moitié des électeurs ont voté.', '50% of voters cast a ballot.')).toEqual([]);
+    expect(findings('La moitié des électeurs ont voté.', '50 Prozent der Wähler stimmten ab.', 'de')).toEqual([]);
+    expect(findings(`25${N}% des électeurs ont voté.`, 'A quarter of voters cast a ballot.')).toEqual([]);
+    expect(findings(`75${N}% des électeurs ont voté.`, 'Three quarters of voters voted.')).toEqual([]);
+    // `quarter` (three months) and `half` (six) excuse no other 25 or 50.
+    expect(findings('Au dernier trimestre, le 25 octobre.', 'In the last quarter, on October 55.')).toEqual(['numbers: source “25” became “55” in the translation']);
+    expect(findings('Au premier semestre, 50 entreprises ont fermé.', 'In the first half, companies closed.')).toEqual(['numbers: source “50” is missing from the translation']);
+    expect(findings(`60${N}% des électeurs ont voté.`, 'Half of voters cast a ballot.')).toHaveLength(1);
+  });
+
+  it('reads a half after a scale (`un million et demi`), approximate French collectives and German `eineinhalb`', () => {
+    expect(values('Un million et demi de personnes, 2 millions et demi d’euros', 'fr')).toEqual([1.5e6, 2.5e6]);
+    expect(values('One and a half million people', 'en')).toEqual([1.5e6]);
+    expect(values('Eineinhalb Millionen Menschen, anderthalb Milliarden Euro', 'de')).toEqual([1.5e6, 1.5e9]);
+    // Without a scale, `et demi` is no part of the number: `trois heures et demie`.
+    expect(extractNumericTokens('trois heures et demie', 'fr').map((t) => t.value)).toEqual([3]);
+    expect(findings('Un million et demi de personnes ont manifesté.', '1.5 million people demonstrated.')).toEqual([]);
+    expect(findings('Deux millions et demi de personnes ont manifesté.', '2 million people demonstrated.')).toHaveLength(1);
+    expect(findings('Une quinzaine de personnes ont été interpellées.', 'About 15 people were arrested.')).toEqual([]);
+    expect(findings('Une centaine de personnes ont été interpellées.', 'Rund 100 Menschen wurden festgenommen.', 'de')).toEqual([]);
+  });
+
+  it('accepts a duration read as a clock time on one side and written as hours and minutes on the other', () => {
+    expect(findings(`Il s'est imposé 6-4, 6-3 en 1${NB}h${NB}25.`, 'He won 6-4, 6-3 in 1 hour 25 minutes.')).toEqual([]);
+    expect(findings(`Il s'est imposé 6-4, 6-3 en 1${NB}h${NB}25.`, 'He won 6-4, 6-3 in 1 hour 52 minutes.')).not.toEqual([]);
+  });
+
+  it('accepts an amount in another currency the translation adds in brackets, and nothing else in brackets', () => {
+    expect(findings('Le déficit s’élève à 1,2 milliard d’euros.', 'The deficit stands at 1.2 billion euros ($1.3 billion).')).toEqual([]);
+    expect(findings(`L’amende s’élève à 10${N}000 yuans.`, 'The fine is 10,000 yuan (about $1,400).')).toEqual([]);
+    expect(findings('Le contrat vaut 2 milliards de dollars.', 'Hợp đồng trị giá 2 tỷ USD (hơn 50.000 tỷ đồng).', 'vi')).toEqual([]);
+    expect(findings('Le contrat vaut 2 milliards de dollars.', 'Der Vertrag ist 2 Milliarden Dollar (rund 1,8 Milliarden Euro) wert.', 'de')).toEqual([]);
+    // The amount itself is still compared; a bracket that holds no amount is no conversion.
+    expect(findings(`L’amende s’élève à 10${N}000 yuans.`, 'The fine is 100,000 yuan ($1,400).')).toHaveLength(1);
+    expect(findings(`L’amende s’élève à 10${N}000 yuans.`, 'The fine is 10,000 yuan (5 years in prison).')).toHaveLength(1);
+    expect(findings('Il a reçu 3 lettres.', 'He received 3 letters ($5).')).toHaveLength(1);
+  });
+
+  it('reports a rounded figure: `3,47 millions` is not `3.5 million`', () => {
+    // Rounding a figure is an editorial decision a reviewer accepts with `verso qa ignore`.
+    expect(findings('Le chantier a coûté 3,47 millions d’euros.', 'The project cost €3.5 million.')).toEqual(['numbers: source “3,47 millions” became “3.5 million” in the translation']);
+    expect(findings('Le chantier a coûté 3,47 millions d’euros.', 'The project cost €3.47m.')).toEqual([]);
+  });
+});
+
+describe('unit conversions in a US rendering', () => {
+  const NB = '\u00A0';
+  const findings = (source: string, target: string) => checkNumbers({ source, target }, { sourceLang: 'fr', targetLang: 'en' }).map((d) => d.message);
+
+  it('reads the unit after a number', () => {
+    const name = (text: string, end: number) => unitAfter(text, end)?.name ?? null;
+    expect(name(`44${NB}°C`, 2)).toBe('°C');
+    expect(name('111F', 3)).toBe('°F');
+    expect(name('a 110-pound bag', 5)).toBe('pounds');
+    expect(name('130 km/h', 3)).toBe('km/h');
+    expect(name('500 km²', 3)).toBe('km²');
+    expect(name('193 square miles', 3)).toBe('square miles');
+    expect(name('93 miles per hour', 2)).toBe('mph');
+    expect(name('150 kilomètres par heure', 3)).toBe('km/h');
+    expect(name('10 et 15 °C', 2)).toBe('°C');
+    expect(name('5 Flights', 1)).toBeNull();
+    expect(name('5 in 10 people', 1)).toBeNull();
+  });
+
+  it('accepts the converted figure, rounded as a newsroom rounds it', () => {
+    expect(findings(`Les températures ont atteint 44${NB}°C à Phoenix.`, 'Temperatures hit 111F in Phoenix.')).toEqual([]);
+    expect(findings(`Les températures ont atteint 44${NB}°C à Phoenix.`, 'Temperatures reached 44C (111F) in Phoenix.')).toEqual([]);
+    expect(findings(`Le coureur a parcouru 10${NB}km.`, 'The runner covered 6 miles.')).toEqual([]);
+    expect(findings(`Un sac de 50${NB}kg.`, 'A 110-pound bag.')).toEqual([]);
+    expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged nearly 5,000 acres.')).toEqual([]);
+    expect(findings('Le niveau est monté de 2 mètres.', 'The level rose 7 feet.')).toEqual([]);
+    expect(findings(`Des rafales à 150${NB}km/h.`, 'Gusts of 93 mph.')).toEqual([]);
+    expect(findings(`La zone couvre 500${NB}km².`, 'The zone covers 193 square miles.')).toEqual([]);
+    expect(findings(`Une hausse de 1,5${NB}°C.`, 'A rise of 2.7 degrees Fahrenheit.')).toEqual([]);
+    expect(findings(`Il a fait -10${NB}°C à Moscou.`, 'It was 14F in Moscow.')).toEqual([]);
+    expect(findings(`Entre 10 et 15${NB}°C.`, 'Between 50 and 59F.')).toEqual([]);
+    expect(findings('Il faisait 44 degrés.', 'It was 111 degrees.')).toEqual([]);
+  });
+
+  it('still finds a wrong figure, and says what the conversion gives', () => {
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 115F.')).toEqual(['source “44” became “115” in the translation (44 °C is about 111 °F)']);
+    expect(findings(`Le coureur a parcouru 10${NB}km.`, 'The runner covered 16 miles.')).toHaveLength(1);
+    expect(findings(`Il a fait -10${NB}°C à Moscou.`, 'It was 50F in Moscow.')).toHaveLength(1);
+    expect(findings('Le niveau est monté de 2 mètres.', 'The level rose 20 feet.')).toHaveLength(1);
+  });
+
+  it('accepts rounding to fewer figures, not a changed digit in the converted figure', () => {
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 110F.')).toEqual([]);
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 112F.')).toHaveLength(1);
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 100F.')).toHaveLength(1);
+    expect(findings(`Une hausse de 1,5${NB}°C.`, 'A rise of 3.7 degrees Fahrenheit.')).toHaveLength(1);
+    expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged about 4,900 acres.')).toEqual([]);
+    expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged nearly 5,100 acres.')).toHaveLength(1);
+    expect(findings('Le niveau est monté de 2 mètres.', 'The level rose 6.5 feet.')).toEqual([]);
+    expect(findings(`Un sac de 50${NB}kg.`, 'A 111-pound bag.')).toHaveLength(1);
+    // One source quantity converts once.
+    expect(findings(`Un sac de 50${NB}kg.`, 'A 110-pound 110-pound bag.')).toEqual(['translation has “110”, which the source does not have']);
+  });
+
+  it('finds the same number in a unit of the other system', () => {
+    expect(findings(`L'incendie a ravagé 2${NB}000 hectares.`, 'The fire ravaged 2,000 acres.')).toEqual([
+      `source “2${NB}000 hectares” became “2,000 acres” in the translation: the same number in another unit (2${NB}000 hectares is about 4942 acres)`,
+    ]);
+    expect(findings(`Le coureur a parcouru 10${NB}km.`, 'The runner covered 10 miles.')).toHaveLength(1);
+    expect(findings(`Les températures ont atteint 44${NB}°C.`, 'Temperatures hit 44F.')).toHaveLength(1);
+    // Both figures given, or the unit kept: fine.
+    expect(findings(`Un sac de 50${NB}kg.`, 'A 50-kilogram (110-pound) bag.')).toEqual([]);
+    expect(findings(`Le coureur a parcouru 10${NB}km.`, 'The runner covered 10 km.')).toEqual([]);
+    expect(findings('Il faisait 44 degrés.', 'It was 44 degrees.')).toEqual([]);
   });
 });
