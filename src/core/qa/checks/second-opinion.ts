@@ -92,9 +92,7 @@ export function checkSecondOpinion(pair: SegmentPair, opts: QaOptions): Draft[] 
         const inHuman = literal ? pair.target.includes(n.text) : containsFoldedKey((foldedHuman ??= fold(pair.target)), n.key);
         if (inHuman) continue;
         if (literal ? isAcronymRewritten(pair.source, n, pair.target) : isNameAdapted(n, (foldedHuman ??= fold(pair.target)))) continue;
-        {
-          out.push({ check: 'mt-disagrees', message: `the source and the machine translation both have “${n.text}”; the approved translation does not`, span: { side: 'source', start: n.start, end: n.end } });
-        }
+        out.push({ check: 'mt-disagrees', message: `the source and the machine translation both have “${n.text}”; the approved translation does not`, span: { side: 'source', start: n.start, end: n.end } });
       }
     }
   }
@@ -266,8 +264,7 @@ function spelledOut(acronym: string, text: string): boolean {
     return false;
   };
   for (const w of words(text)) {
-    const first = w.text.charCodeAt(0);
-    if ((flagsAt(w.text, 0) & UPPER) !== 0 || (first >= 0x41 && first <= 0x5a)) {
+    if ((flagsAt(w.text, 0) & UPPER) !== 0) {
       // Each capitalised part of a hyphenated word (`Saint-Germain`, `Co-operation`) is one initial.
       for (let i = 0; i < w.text.length; i++) {
         if ((i === 0 || w.text.charCodeAt(i - 1) === 0x2d) && (flagsAt(w.text, i) & UPPER) !== 0) initials.push(fold(w.text[i]!).toUpperCase());
