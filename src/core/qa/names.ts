@@ -184,16 +184,19 @@ function isAscii(text: string): boolean {
 }
 
 /**
- * Whether `index` starts a sentence: the (up to) four characters before it are all white space,
- * or their last non-space character is sentence or quotation punctuation. (The original test ran
- * `/(^|[.!?:;«“"—–-][\s\u00A0\u202F]*|^[\s\u00A0\u202F]*)$/u` on that four-character slice, so
- * "all white space" counts even far from the start of the text.)
+ * Whether `index` starts a sentence: only white space lies before it back to the start of the
+ * text or to a line break, or the last other character before it is sentence or quotation
+ * punctuation. (The test used to read only the four characters before the name, so four spaces
+ * in the middle of a sentence, `a déclaré    Lloyd Austin`, counted as a sentence start.)
  */
 function atSentenceStart(text: string, index: number): boolean {
-  const from = Math.max(0, index - 4);
   let i = index - 1;
-  while (i >= from && isSpaceUnit(text.charCodeAt(i))) i--;
-  if (i < from) return true;
+  while (i >= 0 && isSpaceUnit(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+    i--;
+  }
+  if (i < 0) return true;
   switch (text.charCodeAt(i)) {
     case 0x2e: case 0x21: case 0x3f: case 0x3a: case 0x3b: // . ! ? : ;
     case 0xab: case 0x201c: case 0x22: // « “ "
@@ -250,14 +253,15 @@ export function containsFolded(text: string, key: string): boolean {
 }
 
 /**
- * Same, for a text folded once beforehand (article-wide searches). The neighbours are tested one
- * code unit each, as `/[\p{L}\p{N}]/u.test(folded[i])` did: half of a surrogate pair is no letter.
+ * Same, for a text folded once beforehand (article-wide searches). A neighbour outside the Basic
+ * Multilingual Plane is read as the whole character (`flagsAt`), not as half of a surrogate pair,
+ * which has no class: a letter there joins the name to a longer word like any other letter.
  */
 export function containsFoldedKey(folded: string, key: string): boolean {
   let i = folded.indexOf(key);
   while (i >= 0) {
-    const before = i > 0 ? codePointFlags(folded.charCodeAt(i - 1)) : 0;
-    const after = i + key.length < folded.length ? codePointFlags(folded.charCodeAt(i + key.length)) : 0;
+    const before = i > 0 ? flagsAt(folded, i - 1) : 0;
+    const after = i + key.length < folded.length ? flagsAt(folded, i + key.length) : 0;
     if ((before & WORD_CHAR) === 0 && (after & WORD_CHAR) === 0) return true;
     i = folded.indexOf(key, i + 1);
   }

@@ -44,11 +44,16 @@ function finish(drafts: Draft[], opts: QaOptions): QaFinding[] {
   return out;
 }
 
-/** Each draft with its severity, into `out`; drafts of checks switched off are dropped. */
+/**
+ * Each draft with its severity, into `out`; drafts of checks switched off are dropped. A weak
+ * draft is `info` even where the project raised the check's severity: raising it says how much a
+ * real finding matters, not that a likely deliberate rewording should fail the build.
+ */
 function addFindings(out: QaFinding[], drafts: Draft[], opts: QaOptions): void {
   for (const d of drafts) {
     const severity = severityOf(d.check, opts);
-    if (severity !== 'off') out.push({ ...d, severity });
+    if (severity === 'off') continue;
+    out.push(d.weak ? { check: d.check, message: d.message, span: d.span, severity: 'info' } : { ...d, severity });
   }
 }
 

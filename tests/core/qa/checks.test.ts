@@ -128,3 +128,62 @@ describe('quotes', () => {
     expect(checks('« Nous sommes prêts », a dit M. Austin.', '"We\'re ready," Austin\'s spokesman said.')).toEqual([]);
   });
 });
+
+/** Check ids with their severity, for rules that report some findings as notes (`info`). */
+const graded = (source: string, target: string, opts: QaOptions = frEn, machine?: string) =>
+  runSegmentQa(machine === undefined ? { source, target } : { source, target, machine }, opts).map((f) => `${f.check}:${f.severity}`);
+const nnbsp = (s: string) => s.replaceAll('« ', '«\u202f').replaceAll(' »', '\u202f»').replaceAll(' ?', '\u202f?').replaceAll(' !', '\u202f!');
+
+describe('what professional news translation does on purpose is a note, not a warning', () => {
+  it('a quotation turned into reported speech; an unbalanced quotation stays a warning', () => {
+    expect(graded(nnbsp('« Nous ne participerons à aucune coalition », a affirmé le chef du parti.'), 'The party leader said it would take part in no coalition.')).toEqual(['quotes:info']);
+    expect(graded(nnbsp('« Nous sommes prêts », a déclaré le ministre.'), 'We are ready,” the minister said.')).toEqual(['quotes:warning']);
+  });
+
+  it('an aside dropped or written between commas; an unbalanced bracket stays a warning', () => {
+    expect(graded('Météo-France a placé 14 départements en vigilance orange à partir de 16 h (heure locale).', 'Météo-France put 14 departments on orange alert from 4 p.m.')).toEqual(['brackets:info']);
+    expect(graded('Le ministre (qui s’exprimait depuis Bruxelles) a appelé à la retenue.', 'The minister (speaking from Brussels called for restraint.')).toEqual(['brackets:warning']);
+  });
+
+  it('an acronym in brackets after its expansion is no aside to carry over, on either side', () => {
+    expect(graded('La Banque centrale européenne (BCE) a maintenu ses taux.', 'The European Central Bank held rates steady.')).toEqual([]);
+    expect(graded('L’Organisation mondiale de la santé a parlé.', 'The World Health Organization (WHO) spoke.')).toEqual([]);
+  });
+
+  it('a question reported as an indirect one, an exclamation or ellipsis toned down; a question made a statement stays a warning', () => {
+    expect(graded(nnbsp('Faut-il prolonger le confinement ?'), 'Experts are divided over whether to extend the lockdown.')).toEqual(['end-punctuation:info']);
+    expect(graded(nnbsp('Les autorités appellent à la prudence !'), 'Authorities urged caution.')).toEqual(['end-punctuation:info']);
+    expect(graded(nnbsp('Est-ce la fin de la guerre ?'), 'This is the end of the war.')).toEqual(['end-punctuation:warning']);
+    expect(graded(nnbsp('Est-ce la fin de la guerre ?'), 'Đây là dấu chấm hết của cuộc chiến.', { sourceLang: 'fr', targetLang: 'vi' })).toEqual(['end-punctuation:warning']);
+    expect(graded(nnbsp('Est-ce la fin de la guerre ?'), 'Chưa rõ liệu đây có phải là dấu chấm hết của cuộc chiến.', { sourceLang: 'fr', targetLang: 'vi' })).toEqual(['end-punctuation:info']);
+  });
+
+  it('a condensed translation down to 30 % of the usual length, or a short explanation added; less, or a repetition, stays a warning', () => {
+    const long = 'Le groupe automobile Renault a annoncé la suppression de 2 000 postes dans le monde, dont un tiers en France, dans le cadre de son plan de restructuration présenté jeudi aux syndicats.';
+    expect(graded(long, 'Renault will cut 2,000 jobs worldwide, a third of them in France.')).toEqual(['length-ratio:info']);
+    expect(graded(long, 'Renault will cut 2,000 jobs.')).toEqual(['length-ratio:warning']);
+    expect(graded('L’OMS a salué la décision du gouvernement.', 'The World Health Organization (WHO), the United Nations health agency, welcomed the government’s decision.')).toEqual(['length-ratio:info']);
+    expect(graded('L’OMS a salué la décision du gouvernement.', 'The WHO welcomed the government’s decision. The WHO welcomed the government’s decision.')).toEqual(['length-ratio:warning']);
+  });
+
+  it('a note stays info when the project raised the check, and goes with the check when it is off', () => {
+    const source = nnbsp('« Nous sommes prêts », a déclaré le ministre.');
+    expect(graded(source, 'The minister said they were ready.', { ...frEn, severity: { quotes: 'error' } })).toEqual(['quotes:info']);
+    expect(graded(source, 'The minister said they were ready.', { ...frEn, severity: { quotes: 'off' } })).toEqual([]);
+  });
+});
+
+describe('doubled words that the source doubles too', () => {
+  it('are a name kept as it is, not a typo', () => {
+    expect(checks('Il a passé ses vacances à Bora Bora.', 'He spent his holiday in Bora Bora.')).toEqual([]);
+    expect(checks('Il a passé ses vacances à Bora.', 'He spent his holiday in Bora Bora.')).toEqual(['double-word']);
+  });
+});
+
+describe('the span of an unbalanced bracket', () => {
+  it('points at the bracket outside a URL that the count found, not at one inside the URL', () => {
+    const target = 'See https://en.wikipedia.org/wiki/A_(b) and (more.';
+    const [f] = runSegmentQa({ source: 'Voir https://en.wikipedia.org/wiki/A_(b) et plus.', target }, frEn).filter((x) => x.check === 'brackets');
+    expect(f!.span).toEqual({ side: 'target', start: target.indexOf('(more'), end: target.indexOf('(more') + 1 });
+  });
+});

@@ -120,7 +120,7 @@ describe('punctuation spacing', () => {
 describe('quotations', () => {
   it('are counted the same in the French source whether or not its typography is normalised first', () => {
     expect(checkQuotes({ source: '« Oui », dit-il. « Non ! »', target: '“Yes,” he said. “No!”' })).toEqual([]);
-    expect(checkQuotes({ source: '« Oui », dit-il.', target: 'Yes, he said.' })).toEqual([{ check: 'quotes', message: 'the source has 1 quotation(s), the translation 0', span: null }]);
+    expect(checkQuotes({ source: '« Oui », dit-il.', target: 'Yes, he said.' })).toEqual([{ check: 'quotes', message: 'the source has 1 quotation(s), the translation 0 (reported speech?)', span: null, weak: true }]);
     expect(checkQuotes({ source: 'x', target: 'a “b' })[0]!.span).toEqual({ side: 'target', start: 2, end: 3 });
   });
 });

@@ -52,7 +52,10 @@ export function checkQuotes(pair: SegmentPair): Draft[] {
   // A quotation inside a quotation takes single quotes in English (`"It is 'unacceptable'"` for
   // `« C'est “inacceptable” »`): those count too when the double ones fall short.
   if (src.count !== tgt.count && !(src.count > tgt.count && tgt.count + singleQuotationsInside(pair.target) === src.count)) {
-    return [{ check: 'quotes', message: `the source has ${src.count} quotation(s), the translation ${tgt.count}`, span: null }];
+    // With every quotation of the translation balanced, a different count is how news is
+    // translated (a quotation turned into reported speech or back, two merged, a partial quotation
+    // kept): a note, not a warning. An unbalanced quotation above is a real typo and stays one.
+    return [{ check: 'quotes', message: `the source has ${src.count} quotation(s), the translation ${tgt.count} (reported speech?)`, span: null, weak: true }];
   }
   return [];
 }
@@ -188,8 +191,32 @@ export function checkEndPunctuation(pair: SegmentPair, opts: QaOptions): Draft[]
   const tgt = endClass(pair.target);
   if (src.cls === tgt.cls) return [];
   const span = tgt.cls === 'none' ? null : { side: 'target' as const, start: tgt.index, end: tgt.index + 1 };
-  return [{ check: 'end-punctuation', message: `the source ends with ${END_NAMES[src.cls]}, the translation with ${END_NAMES[tgt.cls]}`, span }];
+  const draft: Draft = { check: 'end-punctuation', message: `the source ends with ${END_NAMES[src.cls]}, the translation with ${END_NAMES[tgt.cls]}`, span };
+  if (tgt.cls === 'stop' && isToneDown(src.cls, pair.target, opts.targetLang)) draft.weak = true;
+  return [draft];
 }
+
+/**
+ * Whether a full stop where the source has another ending is the usual news rewording rather
+ * than a lost sentence type: news English and Vietnamese avoid exclamation marks and trailing
+ * ellipses, and a question is often reported as an indirect one (`Qui succédera… ?` → `It is
+ * unclear who will succeed…`). A question that became a plain statement (`Est-ce la fin ?` →
+ * `This is the end.`) has no question word left and stays a warning.
+ */
+function isToneDown(source: EndClass, target: string, targetLang: string): boolean {
+  if (source === 'exclamation' || source === 'ellipsis') return true;
+  if (source !== 'question') return false;
+  const re = INDIRECT_QUESTION[baseLang(targetLang)];
+  return re !== undefined && re.test(target);
+}
+
+/** A question word that an indirect question keeps (`whether`, `who`…; Vietnamese `liệu`, `hay không`…). */
+const INDIRECT_QUESTION: Record<string, RegExp> = {
+  en: /\b(?:whether|if|who|whom|whose|what|which|why|how|when|where)\b/i,
+  vi: /(?:^|[^\p{L}])(?:liệu|hay không|hay chưa|ai|gì|sao|nào|bao giờ|bao nhiêu|thế nào)(?![\p{L}])/iu,
+  fr: /(?:^|[^\p{L}])(?:si|qui|que|quoi|quel|quelle|quels|quelles|pourquoi|comment|quand|où|combien)(?![\p{L}])/iu,
+  de: /(?:^|[^\p{L}])(?:ob|wer|wen|wem|was|welche[rsmn]?|warum|wie|wann|wo)(?![\p{L}])/iu,
+};
 
 /** `[\s\u00A0\u202F”"»’')\]]`: what may follow a sentence's final punctuation. */
 function isTrailingCloser(text: string, i: number): boolean {
@@ -204,6 +231,12 @@ const BRACKETS = '()[]{}';
  * addresses and i18next `{{x}}` placeholders; `undefined` when there is none.
  */
 const DATE_ASIDE = /\([ \u00A0\u202F]*\d[\d \u00A0\u202F/.,:–-]*\)/g;
+/**
+ * An acronym in brackets after what it stands for (`la Banque centrale européenne (BCE)`): news
+ * translation drops it, keeps it, or adds the target language's own (`(ECB)`) as its style
+ * wants, and it carries nothing the words before it do not. Not counted on either side.
+ */
+const ACRONYM_ASIDE = /\(\p{Lu}{2,}\)/gu;
 
 function bracketCounts(text: string): number[] | undefined {
   // Most paragraphs have no bracket: the expression engine's scan finds that fastest, and
@@ -213,7 +246,7 @@ function bracketCounts(text: string): number[] | undefined {
   const unplaced = masked.includes('{{') ? masked.replace(/\{\{[^{}]*\}\}/g, '') : masked;
   // A date or a number put in brackets is a house style, not a bracket to carry over:
   // Vietnamese news writes `hôm thứ Ba (12/3)` for `mardi 12 mars`.
-  const t = unplaced.includes('(') ? unplaced.replace(DATE_ASIDE, '') : unplaced;
+  const t = unplaced.includes('(') ? unplaced.replace(DATE_ASIDE, '').replace(ACRONYM_ASIDE, '') : unplaced;
   let counts: number[] | undefined;
   for (let i = 0; i < t.length; i++) {
     const b = bracketIndex(t.charCodeAt(i));
@@ -222,6 +255,12 @@ function bracketCounts(text: string): number[] | undefined {
     counts[b]!++;
   }
   return counts;
+}
+
+/** The first `ch` of the text outside URLs and e-mail addresses (the ones the counts read), or -1. */
+function bracketOutsideLinks(text: string, ch: string): number {
+  const first = text.indexOf(ch);
+  return first < 0 ? first : maskLinks(text).indexOf(ch, first);
 }
 
 function bracketIndex(c: number): number {
@@ -248,10 +287,13 @@ export function checkBrackets(pair: SegmentPair): Draft[] {
     const to = target?.[b] ?? 0;
     const tc = target?.[b + 1] ?? 0;
     if (to !== tc) {
-      const at = pair.target.indexOf(to > tc ? open : close);
+      const at = bracketOutsideLinks(pair.target, to > tc ? open : close);
       out.push({ check: 'brackets', message: `unbalanced “${open}${close}” in the translation (${to} opening, ${tc} closing)`, span: at >= 0 ? { side: 'target', start: at, end: at + 1 } : null });
     } else if (so !== to) {
-      out.push({ check: 'brackets', message: `the source has ${so} “${open}…${close}”, the translation ${to}`, span: null });
+      // Balanced, but not as many as the source: news translation drops asides (`(heure locale)`,
+      // `(Suisse)`, an acronym after its expansion), writes them between commas, or adds one
+      // (`sân Mỹ Đình (Hà Nội)`). Worth a look (the aside may carry facts), not a warning.
+      out.push({ check: 'brackets', message: `the source has ${so} “${open}…${close}”, the translation ${to} (an aside dropped or rewritten?)`, span: null, weak: true });
     }
   }
   return out;

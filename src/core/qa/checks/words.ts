@@ -23,10 +23,15 @@ VI_NEVER_DOUBLED.delete('từ');
 export function checkDoubleWords(pair: SegmentPair, opts: QaOptions): Draft[] {
   const lang = baseLang(opts.targetLang);
   const out: Draft[] = [];
+  let inSource: Set<string> | undefined;
   for (const d of doubledWords(pair.target)) {
     const w = d.word.toLowerCase();
     if (/^\p{N}+$/u.test(w)) continue;
     if (lang === 'vi' ? !VI_NEVER_DOUBLED.has(w) : ALLOWED_DOUBLES[lang]?.has(w)) continue;
+    // Doubled in the source too, it is a name or a quotation kept as it is (`Bora Bora`,
+    // `Sing Sing`, `Pago Pago`): not a typo of the translation.
+    inSource ??= new Set(doubledWords(pair.source).map((s) => fold(s.word)));
+    if (inSource.has(fold(d.word))) continue;
     out.push({ check: 'double-word', message: `“${d.word}” twice in a row`, span: { side: 'target', start: d.start, end: d.end } });
   }
   return out;
@@ -218,9 +223,37 @@ export function checkLengthRatio(pair: SegmentPair, opts: QaOptions): Draft[] {
   const relative = tgt.length / src.length / expected;
   if (relative >= min && relative <= max) return [];
   const pct = Math.round((tgt.length / src.length) * 100);
-  return [{
+  const draft: Draft = {
     check: 'length-ratio',
     message: `the translation is ${pct}% of the source’s length (${tgt.length} vs ${src.length} characters): ${relative < min ? 'something may be missing' : 'something may have been added or repeated'}`,
     span: null,
-  }];
+  };
+  // News desks condense: a long French sentence with its clauses of attribution and context may
+  // come out at a third of its length, and every fact that matters most (numbers, dates, names,
+  // negations) is checked on its own. Between the usual bound and CONCISE of it, a short
+  // translation is a note; shorter than that, a sentence is probably missing.
+  if (relative < min && relative >= min * CONCISE) draft.weak = true;
+  // Likewise a short source whose translation adds an explanation (`Vilnius, the Lithuanian
+  // capital`, an acronym spelled out): a few words over the bound, not a repeated or stray sentence.
+  // A repeated run of words (a sentence pasted twice) is what the upper bound is for: that stays a warning.
+  if (relative > max && tgt.length - max * expected * src.length < EXPLANATION && !repeatsItself(tgt)) draft.weak = true;
+  return [draft];
 }
+
+/** Whether the same four words occur twice in the text (case and diacritics aside). */
+function repeatsItself(text: string): boolean {
+  const w = words(text).map((x) => fold(x.text));
+  const seen = new Set<string>();
+  for (let i = 0; i + 4 <= w.length; i++) {
+    const key = `${w[i]} ${w[i + 1]} ${w[i + 2]} ${w[i + 3]}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
+/** How many characters over the upper bound an added apposition or spelled-out acronym may take. */
+const EXPLANATION = 40;
+
+/** How far below the lower bound a translation may fall and still be read as condensed on purpose. */
+const CONCISE = 0.6;
