@@ -94,3 +94,12 @@ export function isWordCharAt(text: string, i: number): boolean {
 export function isLetterAt(text: string, i: number): boolean {
   return i >= 0 && i < text.length && (flagsAt(text, i) & LETTER) !== 0;
 }
+
+/**
+ * A space that may stand between a number and what belongs to it (its unit, scale word, `h`):
+ * an ordinary space, a no-break space (U+00A0) or the narrow no-break space (U+202F) of French
+ * typography. A char code, not a position, so that scanners can test what they already read.
+ */
+export function isInlineSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f;
+}

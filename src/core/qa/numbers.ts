@@ -11,7 +11,7 @@
  * notations. Everything becomes a {@link NumericToken}; checks compare tokens, never strings.
  */
 import type { Lang } from '../model.js';
-import { flagsAt, LETTER, NUMBER } from './chars.js';
+import { flagsAt, isInlineSpace, LETTER, NUMBER } from './chars.js';
 import { baseLang, maskLinks } from './text.js';
 
 export type TokenKind = 'number' | 'month' | 'time';
@@ -748,7 +748,7 @@ function digitHints(text: string): number {
       if (next === PERIOD && digitAfter >= 0x30 && digitAfter <= 0x39) hints |= BEFORE_DOT_DIGIT;
     }
     else if (next === LOWER_H) hints |= BEFORE_H;
-    const spaced = next === SPACE || next === NO_BREAK_SPACE || next === NARROW_NO_BREAK_SPACE;
+    const spaced = isInlineSpace(next);
     const after = spaced ? text.charCodeAt(i + 2) : next;
     // `a`/`A`/`p`/`P`, then `m`, `M` or `.`: only these characters match them case-insensitively.
     const folded = after | 0x20;
@@ -964,12 +964,11 @@ function monthMayBeName(text: string, start: number, end: number, rules: LocaleR
 
 /** Whether a digit stands right before [start, end) or right after it, at most one space away. */
 function digitBeside(text: string, start: number, end: number): boolean {
-  const isSpace = (c: number) => c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
   const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
   let before = start - 1;
-  if (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+  if (before >= 0 && isInlineSpace(text.charCodeAt(before))) before--;
   let after = end;
-  if (after < text.length && isSpace(text.charCodeAt(after))) after++;
+  if (after < text.length && isInlineSpace(text.charCodeAt(after))) after++;
   return (before >= 0 && isDigit(text.charCodeAt(before))) || (after < text.length && isDigit(text.charCodeAt(after)));
 }
 
@@ -1031,7 +1030,7 @@ function readNumberWords(text: string, work: string, rules: LocaleRules, alone: 
  * a half of the scale before it (`un million et demi`) or of the unit (`one and a half million`).
  */
 function andAHalf(work: string, end: number, rules: LocaleRules): number {
-  if (!isSpaceCode(work.charCodeAt(end))) return -1;
+  if (!isInlineSpace(work.charCodeAt(end))) return -1;
   const phrase = rules.base === 'fr' ? ' et demi' : rules.base === 'en' ? ' and a half' : '';
   if (phrase === '' || !work.startsWith(phrase, end)) return -1;
   let after = end + phrase.length;
@@ -1046,8 +1045,8 @@ function andAHalf(work: string, end: number, rules: LocaleRules): number {
  * (`one hundred and twenty`).
  */
 function joinsNumber(work: string, from: number, to: number, total: number, next: number, rules: LocaleRules): boolean {
-  if (to === from + 1) return total >= 20 && isSpaceCode(work.charCodeAt(from));
-  if (!isSpaceCode(work.charCodeAt(from)) || !isSpaceCode(work.charCodeAt(to - 1))) return false;
+  if (to === from + 1) return total >= 20 && isInlineSpace(work.charCodeAt(from));
+  if (!isInlineSpace(work.charCodeAt(from)) || !isInlineSpace(work.charCodeAt(to - 1))) return false;
   const word = work.slice(from + 1, to - 1);
   if (word === 'et') return rules.base === 'fr' && (next === 1 || next === 11);
   if (word === 'and') return rules.base === 'en' && total >= 100;
@@ -1067,18 +1066,12 @@ function continuesNumber(total: number, added: number, rules: LocaleRules): bool
   return rules.base === 'fr' && added < 20 && (total % 100 === 60 || total % 100 === 80);
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
-}
-
 function insideToken(tokens: readonly NumericToken[], at: number): boolean {
   for (const t of tokens) if (at >= t.start && at < t.end) return true;
   return false;
 }
 
 const SPACE = 0x20;
-const NO_BREAK_SPACE = 0xa0;
-const NARROW_NO_BREAK_SPACE = 0x202f;
 
 /**
  * Scale words may chain (`mille milliards`, `nghìn tỷ`); returns their product and where they end.
@@ -1090,7 +1083,7 @@ function applyScales(work: string, from: number, rules: LocaleRules, afterDigits
   let end = from;
   for (;;) {
     const c = work.charCodeAt(end);
-    const spaced = c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
+    const spaced = isInlineSpace(c);
     const start = spaced ? end + 1 : end;
     let wordEnd = start;
     while (wordEnd < work.length && (flagsAt(work, wordEnd) & LETTER) !== 0) wordEnd++;
@@ -1221,7 +1214,7 @@ const PERCENT_WORDS = ['pour cent', 'pourcent', 'percent', 'per cent', 'prozent'
 /** Whether a percent sign or word follows a number that ends at `end` (`50 %`, `50%`, `50 percent`, `50 Prozent`). */
 export function percentAfter(text: string, end: number): boolean {
   let i = end;
-  if (isSpaceCode(text.charCodeAt(i))) i++;
+  if (isInlineSpace(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) === 0x25) return true;
   const rest = text.slice(i, i + 10).toLowerCase();
   return PERCENT_WORDS.some((w) => rest.startsWith(w) && !isLetterCode(text, i + w.length));

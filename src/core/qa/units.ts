@@ -9,7 +9,7 @@
  * A unit is read from the word after a number (after a space, a no-break space or a hyphen:
  * `110-pound`), in French or English, with the symbols both use (`km`, `°C`, `km/h`, `km²`).
  */
-import { flagsAt, LETTER } from './chars.js';
+import { flagsAt, isInlineSpace, LETTER } from './chars.js';
 
 export type Dimension = 'length' | 'mass' | 'area' | 'volume' | 'speed' | 'temperature';
 
@@ -84,18 +84,11 @@ add(FAHRENHEIT, 'fahrenheit');
 
 const SQUARE: ReadonlyMap<Unit, Unit> = new Map([[KM, KM2], [M, M2], [MILE, SQUARE_MILE], [FOOT, SQUARE_FOOT]]);
 
-const SPACE = 0x20;
-const NO_BREAK_SPACE = 0xa0;
-const NARROW_NO_BREAK_SPACE = 0x202f;
 const HYPHEN = 0x2d;
 const DEGREE_SIGN = 0xb0;
 const SUPERSCRIPT_TWO = 0xb2;
 const DIGIT_TWO = 0x32;
 const SLASH = 0x2f;
-
-function isSpace(c: number): boolean {
-  return c === SPACE || c === NO_BREAK_SPACE || c === NARROW_NO_BREAK_SPACE;
-}
 
 /** The end of the run of letters starting at `from` (`from` itself when there is none). */
 function lettersEnd(text: string, from: number): number {
@@ -128,9 +121,9 @@ function unitAfterRange(text: string, end: number): Unit | null {
   let i = end;
   const c = text.charCodeAt(i);
   if (c === HYPHEN || c === 0x2013) i++;
-  else if (isSpace(c)) {
+  else if (isInlineSpace(c)) {
     const w = wordAt(text, i + 1);
-    if (w === null || !RANGE_WORDS.has(w.word) || !isSpace(text.charCodeAt(w.end))) return null;
+    if (w === null || !RANGE_WORDS.has(w.word) || !isInlineSpace(text.charCodeAt(w.end))) return null;
     i = w.end + 1;
   } else return null;
   const digits = i;
@@ -145,10 +138,10 @@ function isNumberChar(c: number): boolean {
 function unitRightAfter(text: string, end: number): Unit | null {
   let i = end;
   const c = text.charCodeAt(i);
-  if (isSpace(c) || c === HYPHEN) i++;
+  if (isInlineSpace(c) || c === HYPHEN) i++;
   if (text.charCodeAt(i) === DEGREE_SIGN) {
     i++;
-    if (isSpace(text.charCodeAt(i))) i++;
+    if (isInlineSpace(text.charCodeAt(i))) i++;
     const letter = text.charCodeAt(i);
     if (lettersEnd(text, i) !== i + 1) return null;
     return letter === 0x43 ? CELSIUS : letter === 0x46 ? FAHRENHEIT : null; // C, F
@@ -162,7 +155,7 @@ function unitRightAfter(text: string, end: number): Unit | null {
     if (letter === 0x46) return FAHRENHEIT;
   }
   if (w.word === 'square' || w.word === 'sq') {
-    const next = isSpace(text.charCodeAt(w.end)) ? wordAt(text, w.end + 1) : null;
+    const next = isInlineSpace(text.charCodeAt(w.end)) ? wordAt(text, w.end + 1) : null;
     const base = next ? WORDS.get(next.word) : undefined;
     return (base && SQUARE.get(base)) ?? null;
   }
@@ -172,10 +165,10 @@ function unitRightAfter(text: string, end: number): Unit | null {
   if (found === KM && after === SLASH && (text.charCodeAt(w.end + 1) | 0x20) === 0x68 && lettersEnd(text, w.end + 1) === w.end + 2) return KMH; // km/h
   if ((after === SUPERSCRIPT_TWO || after === DIGIT_TWO) && SQUARE.has(found)) return SQUARE.get(found)!;
   if (found.dimension === 'length' || found.dimension === 'temperature') {
-    const next = isSpace(after) ? wordAt(text, w.end + 1) : null;
+    const next = isInlineSpace(after) ? wordAt(text, w.end + 1) : null;
     if (next !== null) {
       if ((next.word === 'carré' || next.word === 'carrés') && SQUARE.has(found)) return SQUARE.get(found)!;
-      if ((next.word === 'per' || next.word === 'par' || next.word === 'an' || next.word === 'à') && isSpace(text.charCodeAt(next.end))) {
+      if ((next.word === 'per' || next.word === 'par' || next.word === 'an' || next.word === 'à') && isInlineSpace(text.charCodeAt(next.end))) {
         const third = wordAt(text, next.end + 1);
         if (third && (third.word === 'hour' || third.word === 'heure')) return found === MILE ? MPH : found === KM ? KMH : found;
       }
@@ -229,7 +222,7 @@ export function convert(value: number, from: Unit, to: Unit): number {
 export function mayBeImperialUnit(text: string, end: number): boolean {
   let i = end;
   const c = text.charCodeAt(i);
-  if (isSpace(c) || c === HYPHEN) i++;
+  if (isInlineSpace(c) || c === HYPHEN) i++;
   const first = text.charCodeAt(i);
   if (first === DEGREE_SIGN) return true;
   if (first >= 0x80) return false;

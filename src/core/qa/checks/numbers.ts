@@ -1,5 +1,5 @@
 /** `numbers` and `dates`: every number, date and time of the source, as a value, in the target. */
-import { isWordCharAt } from '../chars.js';
+import { isInlineSpace, isWordCharAt } from '../chars.js';
 import { compareTokens, extractNumericTokens, fractionPercents, percentAfter, type NumericToken } from '../numbers.js';
 import type { QaOptions, SegmentPair } from '../types.js';
 import { convert, isConversion, mayBeImperialUnit, unitAfter, type Unit } from '../units.js';
@@ -108,7 +108,7 @@ function isAmount(text: string, t: NumericToken): boolean {
   if (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0) i--;
   if (i >= 0 && CURRENCY_SIGNS.includes(text.charAt(i))) return true;
   let j = t.end;
-  while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0xa0 || text.charCodeAt(j) === 0x202f)) j++;
+  while (j < text.length && isInlineSpace(text.charCodeAt(j))) j++;
   if (j < text.length && CURRENCY_SIGNS.includes(text.charAt(j))) return true;
   // The word right after the number (`tỷ đồng` keeps its scale `tỷ` in the token).
   const word = /^[\p{L}]+/u.exec(text.slice(j, j + 12));
@@ -190,7 +190,7 @@ function signed(text: string, t: NumericToken): number {
   if (c === 0x2d || c === 0x2212 || c === 0x2013) {
     return isWordCharAt(text, i - 1) ? t.value : -t.value;
   }
-  if (c === 0x20 || c === 0xa0 || c === 0x202f) {
+  if (isInlineSpace(c)) {
     i--;
     const word = text.slice(Math.max(0, i - 4), i + 1).toLowerCase();
     if (word === 'moins' || word.endsWith('minus')) return -t.value;
