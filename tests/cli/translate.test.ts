@@ -135,6 +135,34 @@ describe('verso translate', () => {
   });
 });
 
+describe('a closed terminal (SIGHUP)', () => {
+  it('stops like a first Ctrl-C, saving what is done, and exits 129 even when the hang-up comes twice', async () => {
+    const project = await makeProject({ a: articleText('a', 100), b: articleText('b', 100) });
+    server.latencyMs = 300;
+    const child = spawn(process.execPath, [CLI, 'translate', '--to', 'en', '--concurrency', '1'], {
+      cwd: project.root,
+      env: { ...process.env, ...deeplEnv(), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let hungUp = false;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (!hungUp && /^translate: en \d+% [1-9]/m.test(stderr)) {
+        hungUp = true;
+        // A terminal that goes away can send SIGHUP twice: that is not a user insisting.
+        child.kill('SIGHUP');
+        child.kill('SIGHUP');
+      }
+    });
+    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    server.latencyMs = 0;
+    expect(code).toBe(129);
+    expect(stderr).toMatch(/kept: [\d,]+ segments saved; [\d,]+ remain/);
+    expect(await machineCount(project)).toBeGreaterThan(0);
+  });
+});
+
 describe('progress on a terminal', () => {
   it('redraws one sanitised bar line on stderr, with rate and ETA, and clears it at the end', () => {
     let out = '';

@@ -2,7 +2,8 @@
  * `verso translate [article…] --to <lng,…>`: batch machine translation into the review state.
  * Parses flags, picks the engine, shows progress (a bar on a terminal, plain lines otherwise,
  * both on stderr), prints the summary or JSON on stdout, and turns a stop into an exit code:
- * 0 done, 1 stopped by an engine or write failure, 2 bad input or a refused key, 130 Ctrl-C.
+ * 0 done, 1 stopped by an engine or write failure, 2 bad input or a refused key, 130 Ctrl-C
+ * (129 a closed terminal, 143 SIGTERM).
  */
 import { translateProject, type TranslateProgress, type TranslateReport } from '../../services/translate.js';
 import { selectEngine, type EngineChoice } from '../../services/translate-engine.js';
@@ -11,6 +12,7 @@ import { sanitizeLine } from '../../core/text/sanitize.js';
 import { boolOpt, listOpt, stringOpt, writeJson, type CommandContext, type CommandSpec } from '../command.js';
 import { loadProject } from '../context.js';
 import { UsageError } from '../errors.js';
+import { exitCodeForAbort } from '../signals.js';
 
 const ONLY: readonly OnlyFilter[] = ['missing', 'untranslated', 'stale', 'all'];
 const ENGINES: readonly EngineChoice[] = ['auto', 'deepl', 'memory'];
@@ -203,7 +205,7 @@ export const translateCommand: CommandSpec = {
           `  kept: ${n(kept)} segment${kept === 1 ? '' : 's'} saved; ${n(report.totals.remaining)} remain — run the same command again to continue.\n`,
       );
     }
-    if (stopped.kind === 'cancelled') return 130;
+    if (stopped.kind === 'cancelled') return exitCodeForAbort(ctx.signal);
     if (stopped.kind === 'auth' || stopped.kind === 'bad-request') return 2;
     return 1;
   },
