@@ -19,7 +19,8 @@ export const checkCommand: CommandSpec = {
   usage: 'verso check [--to <lng,…>] [--article <id,…>] [--fail-on <gate,…>] [--format text|json|github|junit]',
   description: [
     'Checks every article (or --article) in every target language (or --to): review status,',
-    'QA checks on approved translations, and that locale files say what the review state approved.',
+    'QA checks on approved translations, and that locale files say what the review state approved',
+    "(and that the source-language file, i18next's fallback, still holds the article's text).",
     '',
     `Gates (--fail-on, default check.failOn in verso.config.json): ${FAIL_ON_VALUES.join(', ')}, or none.`,
     'Only the languages and articles checked can fail the check.',
