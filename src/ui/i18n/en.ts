@@ -95,6 +95,8 @@ export const en = {
     nothingToApprove: '{{key}} has no text to approve: accept the machine translation or edit first.',
     emptyText: 'An empty translation is not saved: type a text, or ctrl+x to discard.',
     noMoreNeedsWork: 'No more segments needing work this way (n looks down, N up).',
+    diffShown: 'Diffs shown (machine → human, old → new source); d hides them.',
+    diffHidden: 'Diffs hidden, plain texts shown; d shows the diffs again.',
     failed: 'Not saved: {{error}}',
     loading: 'Loading…',
     empty: 'No segment to show: f changes the filter, / then Esc clears the search.',

@@ -96,6 +96,8 @@ export const fr: UiResources = {
     nothingToApprove: '{{key}} n’a pas de texte à approuver : reprenez la machine ou modifiez d’abord.',
     emptyText: 'Une traduction vide n’est pas enregistrée : saisissez un texte, ou ctrl+x pour abandonner.',
     noMoreNeedsWork: 'Plus de segment à traiter dans ce sens (n cherche vers le bas, N vers le haut).',
+    diffShown: 'Différences affichées (machine → humain, source ancienne → nouvelle) ; d les masque.',
+    diffHidden: 'Différences masquées, textes seuls ; d les affiche de nouveau.',
     failed: 'Non enregistré : {{error}}',
     loading: 'Chargement…',
     empty: 'Aucun segment à afficher : f change le filtre, / puis Échap efface la recherche.',

@@ -96,6 +96,8 @@ export const vi: UiResources = {
     nothingToApprove: '{{key}} chưa có văn bản để duyệt: hãy dùng bản máy hoặc sửa trước.',
     emptyText: 'Bản dịch trống không được lưu: hãy nhập văn bản, hoặc ctrl+x để bỏ.',
     noMoreNeedsWork: 'Không còn đoạn cần xử lý theo hướng này (n tìm xuống, N tìm lên).',
+    diffShown: 'Đang hiện khác biệt (máy → người, nguồn cũ → mới); d để ẩn.',
+    diffHidden: 'Đã ẩn khác biệt, chỉ hiện văn bản; d để hiện lại.',
     failed: 'Chưa lưu: {{error}}',
     loading: 'Đang tải…',
     empty: 'Không có đoạn nào: f đổi bộ lọc, / rồi Esc xoá tìm kiếm.',

@@ -196,7 +196,9 @@ function runCommand(state: ReviewScreenState, command: CommandId): ReviewScreenS
       const found = findNeedingWork(state, command === 'nextNeedsWork' ? 1 : -1);
       return found === undefined ? { ...state, notice: { id: 'message.noMoreNeedsWork', tone: 'info' } } : moveTo(state, found);
     }
-    case 'toggleDiff': return { ...state, diffView: !state.diffView, detailScroll: 0 };
+    case 'toggleDiff':
+      // Said in words: on a segment with nothing to compare the screen would not change at all.
+      return { ...state, diffView: !state.diffView, detailScroll: 0, notice: { id: state.diffView ? 'message.diffHidden' : 'message.diffShown', tone: 'info' } };
     case 'cycleFilter': {
       const filter = FILTERS[(FILTERS.indexOf(state.filter) + 1) % FILTERS.length]!;
       return refilter(state, { filter, notice: null });

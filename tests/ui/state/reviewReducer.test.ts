@@ -261,3 +261,16 @@ describe('inline editor', () => {
     expect(s.editor).toBeNull();
   });
 });
+
+describe('d (diffs on and off)', () => {
+  it('says in words whether diffs are shown, since a segment with nothing to compare looks the same either way', () => {
+    const start = loaded();
+    expect(start.diffView).toBe(true);
+    const off = press(start, 'd');
+    expect(off.diffView).toBe(false);
+    expect(off.notice).toEqual({ id: 'message.diffHidden', tone: 'info' });
+    const on = press(off, 'd');
+    expect(on.diffView).toBe(true);
+    expect(on.notice).toEqual({ id: 'message.diffShown', tone: 'info' });
+  });
+});
